@@ -1,0 +1,128 @@
+/** What went wrong, as one string union (switch on it; never on the message). */
+export type OcrErrorCode =
+  | 'invalid-input'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'http'
+  | 'api'
+  | 'invalid-response';
+
+export interface OcrErrorOptions {
+  status?: number;
+  resultCode?: number;
+  resultMessage?: string;
+  /** Overrides the default for the code (see `isRetryable`). */
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+/** Every failure of this library is an `OcrError`: parse, client, uploader and server alike. */
+export class OcrError extends Error {
+  override readonly name = 'OcrError';
+  readonly code: OcrErrorCode;
+  /** HTTP status, when a response was received. */
+  readonly status?: number;
+  /** NHN `header.resultCode`, when the server sent one. */
+  readonly resultCode?: number;
+  /** NHN `header.resultMessage`, verbatim. */
+  readonly resultMessage?: string;
+  /** Whether sending the same request again may succeed. */
+  readonly retryable: boolean;
+
+  constructor(code: OcrErrorCode, message: string, options: OcrErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.resultCode !== undefined) this.resultCode = options.resultCode;
+    if (options.resultMessage !== undefined) this.resultMessage = options.resultMessage;
+    this.retryable = options.retryable ?? defaultRetryable(code, options);
+  }
+}
+
+/** Type guard that also works across bundle copies (checks the shape, not the prototype). */
+export function isOcrError(value: unknown): value is OcrError {
+  return (
+    value instanceof OcrError ||
+    (value instanceof Error &&
+      value.name === 'OcrError' &&
+      typeof (value as { code?: unknown }).code === 'string')
+  );
+}
+
+/** HTTP statuses worth retrying: timeouts, rate limits and server faults. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/** NHN result codes that describe a passing condition rather than a bad request. */
+export function isRetryableResultCode(code: number): boolean {
+  return (
+    code === 4000006 || // call limit exceeded
+    code === 4000503 || // image download took too long
+    code === 5000503 || // temporarily unavailable
+    (code >= 5000001 && code <= 5000005) // internal errors
+  );
+}
+
+function defaultRetryable(code: OcrErrorCode, options: OcrErrorOptions): boolean {
+  switch (code) {
+    case 'network':
+    case 'timeout':
+      return true;
+    case 'http':
+      return options.status !== undefined && isRetryableStatus(options.status);
+    case 'api':
+      return (
+        (options.resultCode !== undefined && isRetryableResultCode(options.resultCode)) ||
+        (options.status !== undefined && isRetryableStatus(options.status))
+      );
+    default:
+      return false;
+  }
+}
+
+/** Readable sentences for NHN General OCR result codes. */
+export const RESULT_CODE_MESSAGES: Readonly<Record<number, string>> = {
+  0: 'The image was recognised.',
+  [-1]: 'The OCR service failed for an unknown reason.',
+  4000001: 'The request has an invalid parameter.',
+  4000002: 'The image file is invalid or could not be decoded.',
+  4000003: 'The file type is not supported; send a JPEG or PNG image.',
+  4000004: 'The image file is empty.',
+  4000005: 'Required request headers are missing.',
+  4000006: 'The OCR call limit was exceeded; try again later.',
+  4000501: 'No text was found in the image.',
+  4000502: 'The image is too large for the OCR service.',
+  4000503: 'Downloading the image took longer than 20 seconds.',
+  4000504: 'The image could not be downloaded from its URL.',
+  4000505: 'The image is too long or too narrow; use the cropping endpoint for tall images.',
+  4010001: 'The OCR service rejected the credentials.',
+  4010002: 'The OCR service rejected the credentials.',
+  4010003: 'The OCR service rejected the credentials.',
+  4010004: 'The OCR service rejected the credentials.',
+  4010005: 'The OCR service rejected the credentials.',
+  4010006: 'The OCR service rejected the credentials.',
+  4010007: 'This account has no permission to use the OCR service.',
+  4041007: 'The image URL was not found.',
+  4131000: 'The request is larger than the OCR service accepts; send a smaller image.',
+  5000001: 'The OCR service had an internal error.',
+  5000002: 'The OCR service had an internal error.',
+  5000003: 'The OCR service had an internal error.',
+  5000004: 'The OCR service had an internal error.',
+  5000005: 'The OCR service had an internal error.',
+  5000503: 'The OCR service is temporarily unavailable; try again shortly.',
+  5005001: 'The OCR engine failed to recognise the image.',
+  5005002: 'The OCR engine failed to recognise the image.',
+  5005003: 'The OCR engine failed to recognise the image.',
+};
+
+/** A readable message for an NHN result code, falling back to the server's own message. */
+export function describeResultCode(resultCode: number, resultMessage?: string): string {
+  const known = RESULT_CODE_MESSAGES[resultCode];
+  if (known) return known;
+  const detail = resultMessage?.trim();
+  return detail
+    ? `The OCR service answered with error ${resultCode}: ${detail}`
+    : `The OCR service answered with error ${resultCode}.`;
+}

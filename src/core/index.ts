@@ -1,0 +1,44 @@
+/**
+ * `react-ocr-overlay/core`: the framework-free part — NHN General OCR wire types, the response
+ * parser, the HTTP client, errors and geometry. No React, no Konva; runs in browsers, Node and
+ * edge runtimes.
+ */
+export type { OcrErrorCode, OcrErrorOptions } from './errors';
+export {
+  describeResultCode,
+  isOcrError,
+  isRetryableResultCode,
+  isRetryableStatus,
+  OcrError,
+  RESULT_CODE_MESSAGES,
+} from './errors';
+export type { Rect, Size, ViewTransform } from './geometry';
+export {
+  fitContain,
+  imageToView,
+  pointInQuad,
+  quadArea,
+  quadBounds,
+  quadCenter,
+  scaleQuad,
+  scaleResult,
+  viewToImage,
+  zoomAround,
+} from './geometry';
+export { parseOcrResponse } from './parse';
+export type {
+  NhnBoundingBox,
+  NhnBoundingBoxList,
+  NhnErrorResponse,
+  NhnHeader,
+  NhnInferText,
+  NhnInferTextList,
+  NhnLegacyOcrResultBody,
+  NhnOcrResponse,
+  NhnOcrResultBody,
+  OcrLine,
+  OcrResult,
+  OcrWord,
+  Point,
+  Quad,
+} from './types';
