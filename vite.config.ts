@@ -102,6 +102,7 @@ export default defineConfig({
           name: 'chromium',
           include: ['test/**/*.browser.test.{ts,tsx}'],
           setupFiles: ['test/browser/setup.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
           browser: browserTests,
           testTimeout: 30_000,
         },

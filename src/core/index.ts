@@ -3,6 +3,8 @@
  * parser, the HTTP client, errors and geometry. No React, no Konva; runs in browsers, Node and
  * edge runtimes.
  */
+export type { OcrMode, RecognizeInput, RecognizeOptions } from './client';
+export { recognize } from './client';
 export type { OcrErrorCode, OcrErrorOptions } from './errors';
 export {
   describeResultCode,
@@ -42,3 +44,4 @@ export type {
   Point,
   Quad,
 } from './types';
+export { validateImageUrl } from './url';

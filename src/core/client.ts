@@ -1,0 +1,343 @@
+import { isOcrError, OcrError } from './errors';
+import {
+  type AttemptOutcome,
+  fetchTransport,
+  interpretResponse,
+  type Transport,
+  type TransportResponse,
+} from './transport';
+import { xhrTransport } from './transport-xhr';
+import type { OcrResult } from './types';
+import { validateImageUrl } from './url';
+
+/** What to recognise: an image file (a `File` is a `Blob`), or a URL the backend downloads. */
+export type RecognizeInput = Blob | { imageUrl: string };
+
+/** `'cropping'` uses NHN's endpoint for long images, which it cuts into slices first. */
+export type OcrMode = 'general' | 'cropping';
+
+export interface RecognizeOptions {
+  /** URL of your backend for general OCR, e.g. `'/api/ocr/general'`. */
+  endpoint: string;
+  /**
+   * Which NHN endpoint to use.
+   * @default 'general'
+   */
+  mode?: OcrMode;
+  /**
+   * URL for `mode: 'cropping'`.
+   * @default `${endpoint}/cropping`
+   */
+  croppingEndpoint?: string;
+  /** Extra request headers (e.g. your own auth). A multipart `Content-Type` is always dropped. */
+  headers?: Record<string, string> | Headers | [string, string][];
+  /**
+   * Whether cookies go along; `'include'` sets `withCredentials` on the XHR path.
+   * @default the platform default (`'same-origin'`)
+   */
+  credentials?: RequestCredentials;
+  /** Aborts the whole call, including the wait between retries. */
+  signal?: AbortSignal;
+  /**
+   * Time limit per attempt in milliseconds, body download included; `0` or `Infinity` for none.
+   * @default 60000
+   */
+  timeoutMs?: number;
+  /**
+   * How many times to retry after a network error, a timeout, HTTP 408/429/5xx or a passing
+   * NHN condition (`OcrError.retryable`). Waits grow exponentially with jitter and follow
+   * `Retry-After` (cross-origin backends must list it in `Access-Control-Expose-Headers`).
+   * @default 2
+   */
+  retries?: number;
+  /**
+   * Upload progress in bytes of the request body. Needs `XMLHttpRequest`, so it is used only in
+   * browsers and only when no `fetch` is injected; elsewhere it is never called. Restarts from 0
+   * on each retry and ends with `(total, total)` when the upload completes.
+   */
+  onUploadProgress?: (loaded: number, total: number) => void;
+  /**
+   * The `fetch` to use (tests, auth wrappers). When given it always wins over XHR.
+   * @default globalThis.fetch
+   */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** @internal How long to wait between attempts. Tests pass their own; not a public option. */
+export interface RetryTiming {
+  baseMs: number;
+  factor: number;
+  capMs: number;
+  /** Longest `Retry-After` we follow; a longer one is cut to this. */
+  retryAfterCapMs: number;
+  /** In [0, 1). */
+  random: () => number;
+}
+
+/** @internal */
+export const DEFAULT_RETRY_TIMING: Readonly<RetryTiming> = Object.freeze({
+  baseMs: 500,
+  factor: 2,
+  capMs: 8_000,
+  retryAfterCapMs: 60_000,
+  random: Math.random,
+});
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_RETRIES = 2;
+
+/**
+ * Sends an image (or an image URL) to your OCR backend and parses the NHN General OCR answer.
+ *
+ * Rejects only with `OcrError`. Invalid input is rejected before anything is sent; failures
+ * that may pass (network, timeout, 408/429/5xx, retryable NHN codes) are retried.
+ */
+export function recognize(input: RecognizeInput, options: RecognizeOptions): Promise<OcrResult> {
+  return recognizeWithTiming(input, options, DEFAULT_RETRY_TIMING);
+}
+
+/** @internal `recognize` with injectable retry timing, for tests. Not exported from the index. */
+export async function recognizeWithTiming(
+  input: RecognizeInput,
+  options: RecognizeOptions,
+  timing: Partial<RetryTiming> = {},
+): Promise<OcrResult> {
+  const settings = readOptions(options);
+  const { body, headers } = buildBody(input, settings.headers);
+  const retryTiming = { ...DEFAULT_RETRY_TIMING, ...timing };
+  const { signal } = options;
+  if (signal?.aborted) throw abortedError(signal);
+
+  const request = {
+    url: settings.url,
+    headers,
+    body,
+    credentials: options.credentials,
+    onUploadProgress: options.onUploadProgress,
+  };
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await attemptOnce(settings.transport, request, signal, settings.timeoutMs);
+    if (signal?.aborted) throw abortedError(signal);
+    if (outcome.ok) return outcome.result;
+    const { error } = outcome;
+    if (!error.retryable || attempt >= settings.retries) throw error;
+    const retryAfter =
+      outcome.retryAfterMs === undefined
+        ? undefined
+        : Math.min(outcome.retryAfterMs, retryTiming.retryAfterCapMs);
+    await sleep(retryAfter ?? backoffDelay(attempt, retryTiming), signal);
+  }
+}
+
+/** @internal Full jitter: uniform in [0, min(cap, base · factor^attempt)). */
+export function backoffDelay(attempt: number, timing: RetryTiming): number {
+  const ceiling = Math.min(timing.capMs, timing.baseMs * timing.factor ** attempt);
+  return Math.floor(timing.random() * ceiling);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+interface Settings {
+  url: string;
+  headers: Headers;
+  timeoutMs: number;
+  retries: number;
+  transport: Transport;
+}
+
+function invalid(message: string, cause?: unknown): OcrError {
+  return new OcrError('invalid-input', message, cause === undefined ? {} : { cause });
+}
+
+function readOptions(options: RecognizeOptions): Settings {
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('recognize() needs an options object with an `endpoint`.');
+  }
+  const { endpoint, mode = 'general', croppingEndpoint } = options;
+  if (typeof endpoint !== 'string' || endpoint.trim() === '') {
+    throw invalid('recognize() needs `endpoint`: the URL of your OCR backend.');
+  }
+  if (mode !== 'general' && mode !== 'cropping') {
+    throw invalid(`The OCR mode must be 'general' or 'cropping'; got ${JSON.stringify(mode)}.`);
+  }
+  if (
+    croppingEndpoint !== undefined &&
+    (typeof croppingEndpoint !== 'string' || !croppingEndpoint)
+  ) {
+    throw invalid('`croppingEndpoint` must be a non-empty URL when given.');
+  }
+  const url =
+    mode === 'general' ? endpoint : (croppingEndpoint ?? appendPathSegment(endpoint, 'cropping'));
+
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
+    throw invalid(`\`timeoutMs\` must be a number of milliseconds ≥ 0; got ${String(timeoutMs)}.`);
+  }
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  if (!Number.isInteger(retries) || retries < 0) {
+    throw invalid(`\`retries\` must be a whole number ≥ 0; got ${String(retries)}.`);
+  }
+
+  let headers: Headers;
+  try {
+    headers = new Headers(options.headers);
+  } catch (error) {
+    throw invalid('`headers` contains an invalid header name or value.', error);
+  }
+
+  const injected = options.fetch;
+  if (injected === undefined) checkResolvable(url);
+  const transport =
+    injected === undefined &&
+    options.onUploadProgress !== undefined &&
+    typeof XMLHttpRequest !== 'undefined'
+      ? xhrTransport
+      : fetchTransport(injected ?? ((...args) => globalThis.fetch(...args)));
+  return { url, headers, timeoutMs, retries, transport };
+}
+
+/** `'/api/ocr/general?x=1'` + `'cropping'` → `'/api/ocr/general/cropping?x=1'`. */
+function appendPathSegment(url: string, segment: string): string {
+  const cut = url.search(/[?#]/);
+  const path = cut === -1 ? url : url.slice(0, cut);
+  const rest = cut === -1 ? '' : url.slice(cut);
+  return `${path.replace(/\/+$/, '')}/${segment}${rest}`;
+}
+
+/** Outside a browser a relative URL cannot be fetched; say so instead of retrying a TypeError. */
+function checkResolvable(url: string): void {
+  const base = typeof location === 'undefined' ? undefined : location.href;
+  try {
+    new URL(url, base);
+  } catch (error) {
+    throw invalid(
+      base === undefined
+        ? `The endpoint ${JSON.stringify(url)} is not an absolute URL; outside a browser write it in full, like http://localhost:3000/api/ocr.`
+        : `The endpoint ${JSON.stringify(url)} is not a valid URL.`,
+      error,
+    );
+  }
+}
+
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  'image/jpeg': 'jpg',
+  'image/jpg': 'jpg',
+  'image/pjpeg': 'jpg',
+  'image/svg+xml': 'svg',
+  'application/pdf': 'pdf',
+};
+
+/** @internal The File's own name, else `image.<ext>` from the MIME type, else `image`. */
+export function imageFileName(blob: Blob): string {
+  const name = (blob as Partial<File>).name;
+  if (typeof name === 'string' && name !== '') return name;
+  const type = (blob.type.split(';')[0] ?? '').trim().toLowerCase();
+  const extension = EXTENSIONS[type] ?? /^image\/([a-z0-9]+)$/.exec(type)?.[1];
+  return extension ? `image.${extension}` : 'image';
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return 'a string';
+  if (typeof value === 'object') return 'an object without `imageUrl`';
+  return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+}
+
+function buildBody(
+  input: RecognizeInput,
+  userHeaders: Headers,
+): { body: FormData | string; headers: Headers } {
+  const headers = new Headers(userHeaders);
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
+  if (typeof Blob !== 'undefined' && input instanceof Blob) {
+    if (input.size === 0) {
+      throw invalid('The image file is empty (0 bytes); choose a JPEG or PNG image.');
+    }
+    const form = new FormData();
+    form.append('image', input, imageFileName(input));
+    // The platform writes `multipart/form-data; boundary=…`; a hand-set type would lack it.
+    headers.delete('content-type');
+    return { body: form, headers };
+  }
+  if (typeof input === 'object' && input !== null && 'imageUrl' in input) {
+    validateImageUrl(input.imageUrl);
+    headers.set('content-type', 'application/json');
+    return { body: JSON.stringify({ imageUrl: input.imageUrl }), headers };
+  }
+  throw invalid(
+    `recognize() needs an image Blob/File or { imageUrl }; got ${describeValue(input)}.`,
+  );
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+type AttemptRequest = Omit<Parameters<Transport>[0], 'signal'>;
+
+function abortedError(signal: AbortSignal): OcrError {
+  return new OcrError('aborted', 'The OCR request was cancelled.', { cause: signal.reason });
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} seconds`;
+}
+
+async function attemptOnce(
+  transport: Transport,
+  request: AttemptRequest,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<AttemptOutcome> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', onAbort);
+  const timer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new DOMException('The OCR attempt timed out.', 'TimeoutError'));
+        }, timeoutMs)
+      : undefined;
+
+  let response: TransportResponse;
+  try {
+    response = await transport({ ...request, signal: controller.signal });
+  } catch (error) {
+    if (signal?.aborted) throw abortedError(signal);
+    if (timedOut) {
+      const message = `The OCR backend did not answer within ${formatDuration(timeoutMs)}.`;
+      return { ok: false, error: new OcrError('timeout', message), retryAfterMs: undefined };
+    }
+    const failure = isOcrError(error)
+      ? error
+      : new OcrError(
+          'network',
+          `Could not reach the OCR backend at ${request.url}; check the connection, the endpoint and, across origins, its CORS headers.`,
+          { cause: error },
+        );
+    return { ok: false, error: failure, retryAfterMs: undefined };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+  return interpretResponse(response);
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortedError(signal));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortedError(signal!));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

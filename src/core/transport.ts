@@ -1,0 +1,172 @@
+import { describeResultCode, isOcrError, OcrError } from './errors';
+import { parseOcrResponse } from './parse';
+import type { OcrResult } from './types';
+
+/**
+ * One HTTP attempt, as the client hands it to a transport. The signal aborts the attempt for
+ * both a user abort and a timeout; the client tells the two apart, the transport does not.
+ */
+export interface TransportRequest {
+  url: string;
+  headers: Headers;
+  body: FormData | string;
+  credentials: RequestCredentials | undefined;
+  signal: AbortSignal;
+  onUploadProgress: ((loaded: number, total: number) => void) | undefined;
+}
+
+/** A complete response: status, headers and the whole body as text. */
+export interface TransportResponse {
+  status: number;
+  statusText: string;
+  header(name: string): string | null;
+  text: string;
+}
+
+/**
+ * Sends one request. Resolves with any HTTP response (errors included); rejects only when no
+ * response arrived (network failure or abort), with whatever the platform threw.
+ */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** A transport over `fetch` (no upload progress: fetch cannot report it). */
+export function fetchTransport(fetchImpl: typeof globalThis.fetch): Transport {
+  return async (request) => {
+    const init: RequestInit = {
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      signal: request.signal,
+    };
+    if (request.credentials !== undefined) init.credentials = request.credentials;
+    const response: unknown = await fetchImpl(request.url, init);
+    if (!isResponseLike(response)) {
+      // Only an injected fetch can get here; a wrong return value is a bug, not a network error.
+      throw new OcrError(
+        'invalid-response',
+        'The `fetch` passed to recognize() did not return a Response.',
+      );
+    }
+    // Reading the body is part of the attempt: the same signal aborts it and times it out.
+    const text = await response.text();
+    return {
+      status: response.status,
+      statusText: response.statusText,
+      header: (name) => response.headers.get(name),
+      text,
+    };
+  };
+}
+
+function isResponseLike(value: unknown): value is Response {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Response).status === 'number' &&
+    typeof (value as Response).text === 'function' &&
+    typeof (value as Response).headers?.get === 'function'
+  );
+}
+
+/* ------------------------------------------------------------------------------------------ */
+
+/** What one attempt came to: a result, or an error plus the server's `Retry-After`. */
+export type AttemptOutcome =
+  | { ok: true; result: OcrResult }
+  | { ok: false; error: OcrError; retryAfterMs: number | undefined };
+
+/** `Retry-After` in milliseconds: delay-seconds or an HTTP-date; else `undefined`. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  // Every HTTP-date form starts with a day name; without this check V8 reads '1.5' as a date.
+  if (!/^[a-z]{3}/i.test(trimmed)) return undefined;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const REASONS: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  413: 'Content Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function toCode(value: unknown): number | undefined {
+  const code = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof code === 'number' && Number.isFinite(code) ? code : undefined;
+}
+
+/** Any status may carry NHN's envelope (its gateway answers 413/429/5xx with one), so read it first. */
+export function interpretResponse(response: TransportResponse): AttemptOutcome {
+  const { status } = response;
+  const fail = (error: OcrError): AttemptOutcome => ({
+    ok: false,
+    error,
+    retryAfterMs: parseRetryAfter(response.header('retry-after')),
+  });
+
+  let body: unknown;
+  let isJson = false;
+  try {
+    body = JSON.parse(response.text);
+    isJson = true;
+  } catch {
+    // Not JSON; decided below by the status.
+  }
+
+  if (isRecord(body) && isRecord(body.header) && body.header.isSuccessful === false) {
+    const resultCode = toCode(body.header.resultCode);
+    const resultMessage =
+      typeof body.header.resultMessage === 'string' ? body.header.resultMessage : undefined;
+    const message =
+      resultCode === undefined
+        ? `The OCR service reported a failure${resultMessage ? `: ${resultMessage}` : '.'}`
+        : describeResultCode(resultCode, resultMessage);
+    return fail(new OcrError('api', message, { status, resultCode, resultMessage }));
+  }
+
+  const statusLine = `HTTP ${status} ${response.statusText || REASONS[status] || ''}`.trim();
+  if (status >= 200 && status < 300) {
+    if (!isJson) {
+      const type = response.header('content-type');
+      return fail(
+        new OcrError(
+          'invalid-response',
+          `The OCR backend answered ${statusLine} but its body is not JSON${type ? ` (${type})` : ''}; check that the endpoint points at the OCR backend.`,
+          { status },
+        ),
+      );
+    }
+    try {
+      return { ok: true, result: parseOcrResponse(body) };
+    } catch (error) {
+      return fail(
+        isOcrError(error)
+          ? error
+          : new OcrError('invalid-response', 'The OCR response could not be read.', {
+              cause: error,
+            }),
+      );
+    }
+  }
+
+  // A JSON error from the user's own backend may say why; keep a short piece of it.
+  const detail = isRecord(body)
+    ? [body.message, body.error].find((value): value is string => typeof value === 'string')
+    : undefined;
+  const suffix = detail ? `: ${detail.length > 200 ? `${detail.slice(0, 197)}...` : detail}` : '.';
+  return fail(new OcrError('http', `The OCR backend answered ${statusLine}${suffix}`, { status }));
+}
