@@ -3,4 +3,45 @@
  * re-exported. The server handlers live in `react-ocr-overlay/server` and are never part of this
  * entry.
  */
-export * from './core/index';
+export type { OcrMode, RecognizeInput, RecognizeOptions } from './core/client';
+export { recognize } from './core/client';
+export type { OcrErrorCode, OcrErrorOptions } from './core/errors';
+export {
+  describeResultCode,
+  isOcrError,
+  isRetryableResultCode,
+  isRetryableStatus,
+  OcrError,
+  RESULT_CODE_MESSAGES,
+} from './core/errors';
+export type { Rect, Size, ViewTransform } from './core/geometry';
+export {
+  fitContain,
+  imageToView,
+  pointInQuad,
+  quadArea,
+  quadBounds,
+  quadCenter,
+  scaleQuad,
+  scaleResult,
+  viewToImage,
+  zoomAround,
+} from './core/geometry';
+export { parseOcrResponse } from './core/parse';
+export type {
+  NhnBoundingBox,
+  NhnBoundingBoxList,
+  NhnErrorResponse,
+  NhnHeader,
+  NhnInferText,
+  NhnInferTextList,
+  NhnLegacyOcrResultBody,
+  NhnOcrResponse,
+  NhnOcrResultBody,
+  OcrLine,
+  OcrResult,
+  OcrWord,
+  Point,
+  Quad,
+} from './core/types';
+export { validateImageUrl } from './core/url';
