@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import { ocrBackendPlugin } from './ocr-backend';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.@(ts|tsx)'],
@@ -10,6 +11,9 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     // vite.config.ts builds the library; Storybook builds an app from the same plugins.
     if (viteConfig.build) viteConfig.build.lib = false;
+    // `/api/ocr/general(/cropping)`: the NHN proxy when keys are in the environment, else the
+    // local tesseract.js engine, so `npm start` does real OCR with no keys and no network.
+    viteConfig.plugins = [...(viteConfig.plugins ?? []), ocrBackendPlugin()];
     return viteConfig;
   },
 };

@@ -1,0 +1,137 @@
+import { isOcrError } from '../core/errors';
+import { validateImageUrl } from '../core/url';
+import { envelopeError, LOCAL_RESULT_CODES } from './envelope';
+
+/** The two NHN General OCR operations. */
+export type OcrRoute = 'general' | 'cropping';
+
+/** What the client asked to recognise. */
+export type OcrInput =
+  | { kind: 'file'; bytes: Uint8Array; filename: string; contentType: string }
+  | { kind: 'url'; url: URL };
+
+/** 20 MB, NHN's image limit. */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Room for multipart boundaries and part headers on top of the image itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** Routes by suffix, so the handlers work under any mount point (`/api/ocr/general`, …). */
+export function matchRoute(pathname: string): OcrRoute | null {
+  const path = pathname.replace(/\/+$/, '');
+  if (path.endsWith('/general/cropping')) return 'cropping';
+  if (path.endsWith('/general')) return 'general';
+  return null;
+}
+
+function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+function tooLarge(maxBytes: number) {
+  return envelopeError(
+    413,
+    LOCAL_RESULT_CODES.tooLarge,
+    `The request is too large; images are limited to ${formatBytes(maxBytes)}.`,
+  );
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
+    ? `${bytes / (1024 * 1024)} MB`
+    : `${bytes} bytes`;
+}
+
+/**
+ * Reads the whole body, refusing as soon as it is known to exceed `limit`: from
+ * `Content-Length` before reading anything, else while streaming, cancelling the stream so
+ * the rest is never pulled.
+ */
+export async function readBodyLimited(
+  request: Request,
+  limit: number,
+  maxBytes = limit,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await request.body?.cancel().catch(() => {});
+    throw tooLarge(maxBytes);
+  }
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function badRequest(message: string, cause?: unknown) {
+  return envelopeError(400, LOCAL_RESULT_CODES.badRequest, message, cause);
+}
+
+/**
+ * Accepts `multipart/form-data` with a file field `image`, or JSON `{ "imageUrl": "…" }`
+ * (scheme and port checked by `validateImageUrl`). Anything else is a 400 envelope.
+ */
+export async function readOcrInput(request: Request, maxBytes: number): Promise<OcrInput> {
+  const type = mediaType(request);
+  if (type === 'multipart/form-data') {
+    const bytes = await readBodyLimited(request, maxBytes + MULTIPART_OVERHEAD, maxBytes);
+    let form: FormData;
+    try {
+      form = await new Response(bytes, {
+        headers: { 'content-type': request.headers.get('content-type')! },
+      }).formData();
+    } catch (error) {
+      throw badRequest('The multipart body could not be read.', error);
+    }
+    const image = form.get('image');
+    if (image === null || typeof image === 'string') {
+      throw badRequest('Send the image as a file in the multipart field "image".');
+    }
+    if (image.size > maxBytes) throw tooLarge(maxBytes);
+    return {
+      kind: 'file',
+      bytes: new Uint8Array(await image.arrayBuffer()),
+      filename: (image as File).name || 'image',
+      contentType: image.type || 'application/octet-stream',
+    };
+  }
+  if (type === 'application/json' || type.endsWith('+json')) {
+    // A URL is short; anything near maxBytes is not a URL request.
+    const bytes = await readBodyLimited(request, Math.min(maxBytes, 64 * 1024), maxBytes);
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder().decode(bytes));
+    } catch (error) {
+      throw badRequest('The JSON body could not be parsed.', error);
+    }
+    const imageUrl = (body as { imageUrl?: unknown } | null)?.imageUrl;
+    if (typeof imageUrl !== 'string') {
+      throw badRequest('Send JSON of the form {"imageUrl": "https://…"}.');
+    }
+    try {
+      return { kind: 'url', url: validateImageUrl(imageUrl) };
+    } catch (error) {
+      const reason = isOcrError(error) ? error.message : 'The image URL is not valid.';
+      throw badRequest(reason, error);
+    }
+  }
+  await request.body?.cancel().catch(() => {});
+  throw badRequest('Send multipart/form-data with a field "image", or JSON {"imageUrl": "…"}.');
+}

@@ -1,0 +1,267 @@
+import type { NhnBoundingBox, NhnOcrResultBody } from '../core/types';
+import {
+  envelopeError,
+  errorToResponse,
+  LOCAL_RESULT_CODES,
+  methodNotAllowedResponse,
+  successResponse,
+  unmatchedRouteResponse,
+} from './envelope';
+import { sniffImage } from './image-header';
+import { DEFAULT_MAX_BYTES, matchRoute, type OcrRoute, readOcrInput } from './input';
+import { cropGrey, decodePngToGrey, encodeGreyPng } from './png-grey';
+import { type LocalWord, mergeSliceLines, planSlices, type Slice, wholeImage } from './slicing';
+import { fetchImageUrl, type LookupFunction, type PrivateUrlPolicy } from './ssrf';
+import { assertLanguageCodes, prepareLangPath } from './tessdata';
+import {
+  createWorkerPool,
+  EngineStartError,
+  EngineTimeoutError,
+  type TesseractPage,
+  type WorkerPool,
+} from './worker-pool';
+
+export interface LocalOcrHandlerOptions {
+  /**
+   * tesseract languages, each from its `@tesseract.js-data/<code>` package. Order matters to
+   * tesseract.js 7: with `kor` first, `eng` fails to load, so keep `eng` first.
+   * @default ['eng', 'kor']
+   */
+  languages?: string[];
+  /**
+   * Most tesseract.js workers run at once (each is one thread and holds every language).
+   * Workers start on demand and are reused across requests.
+   * @default 2
+   */
+  poolSize?: number;
+  /**
+   * Largest accepted image in bytes (upload or download).
+   * @default 20971520 (20 MB)
+   */
+  maxBytes?: number;
+  /**
+   * Largest image in pixels (width × height); larger images get 400 / 4000502 instead of
+   * tying up a worker for minutes.
+   * @default 40000000
+   */
+  maxPixels?: number;
+  /**
+   * Whether `imageUrl` may point at loopback, private, link-local or metadata addresses;
+   * a function decides per resolved address.
+   * @default false
+   */
+  allowPrivateUrls?: PrivateUrlPolicy;
+  /** Resolves `imageUrl` host names (tests, custom DNS). @default dns.promises.lookup */
+  lookup?: LookupFunction;
+  /**
+   * Deadline for downloading `imageUrl`, redirects included (NHN's own limit).
+   * @default 20000
+   */
+  imageUrlTimeoutMs?: number;
+  /** @default 5 */
+  maxRedirects?: number;
+  /**
+   * Longest one recognition (one image, or one slice) may run before the worker is replaced
+   * and the client gets 504.
+   * @default 120000
+   */
+  recognizeTimeoutMs?: number;
+  /**
+   * Folder for the combined language folder tesseract.js reads from.
+   * @default os.tmpdir()
+   */
+  cacheDir?: string;
+}
+
+/** A request handler that also owns a worker pool, released by `close()`. */
+export interface LocalOcrHandler {
+  (request: Request): Promise<Response>;
+  /** Terminates the workers; later requests answer 500. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** NHN refuses General OCR for images longer than this; the cropping route takes them. */
+const GENERAL_MAX_ASPECT = 10;
+
+function toBoundingBox(word: LocalWord): NhnBoundingBox {
+  // Tesseract boxes are axis-aligned: clockwise from the top-left, as NHN orders corners.
+  return {
+    x1: word.x0,
+    y1: word.y0,
+    x2: word.x1,
+    y2: word.y0,
+    x3: word.x1,
+    y3: word.y1,
+    x4: word.x0,
+    y4: word.y1,
+  };
+}
+
+/**
+ * One array of words per tesseract text line, words with no visible text dropped, boxes
+ * moved by `offset` (where the slice sat in the full image).
+ */
+export function pageToLines(page: TesseractPage, offset = { left: 0, top: 0 }): LocalWord[][] {
+  const lines: LocalWord[][] = [];
+  for (const block of page.blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const words = line.words
+          .map((word) => ({
+            text: word.text.trim(),
+            conf: Math.round(Math.min(100, Math.max(0, word.confidence)) * 100) / 10_000,
+            x0: word.bbox.x0 + offset.left,
+            y0: word.bbox.y0 + offset.top,
+            x1: word.bbox.x1 + offset.left,
+            y1: word.bbox.y1 + offset.top,
+          }))
+          .filter((word) => word.text !== '' && word.x1 > word.x0 && word.y1 > word.y0);
+        if (words.length > 0) lines.push(words);
+      }
+    }
+  }
+  return lines;
+}
+
+export function linesToResult(
+  lines: LocalWord[][],
+  fileType: string,
+  slicesImages?: number,
+): NhnOcrResultBody {
+  const result: NhnOcrResultBody = {
+    fileType,
+    listOfInferTexts: lines.map((line) => ({
+      inferTexts: line.map((word) => ({ value: word.text, conf: word.conf })),
+    })),
+    listOfBoundingBoxes: lines.map((line) => ({ boundingBoxes: line.map(toBoundingBox) })),
+  };
+  if (slicesImages !== undefined) result.slicesImages = slicesImages;
+  return result;
+}
+
+const PAGE = { blocks: true, text: false } as const;
+
+/**
+ * The cropping route: an image with aspect ≤ 2.5 is recognised whole; a longer one is decoded
+ * once (by tesseract, to 8-bit grey), cut into overlapping slices that are recognised in
+ * parallel across the pool, each slice's words moved back to full-image coordinates.
+ */
+async function recognizeSlices(
+  pool: WorkerPool,
+  bytes: Uint8Array,
+  width: number,
+  height: number,
+): Promise<Array<{ slice: Slice; page: TesseractPage }>> {
+  const planned = planSlices(width, height);
+  if (planned.length === 1) {
+    const page = (await pool.run((worker) => worker.recognize(bytes, {}, PAGE))).data;
+    return [{ slice: planned[0]!, page }];
+  }
+  const decoded = await pool.run((worker) =>
+    worker.recognize(bytes, {}, { text: false, imageGrey: true }),
+  );
+  const dataUrl = decoded.data.imageGrey ?? '';
+  const zlib = await import('node:zlib');
+  const grey = decodePngToGrey(
+    new Uint8Array(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')),
+    zlib,
+  );
+  // Plan again on the decoded size: tesseract applies EXIF rotation, which can swap the axes.
+  const slices = planSlices(grey.width, grey.height);
+  return Promise.all(
+    slices.map(async (slice) => {
+      const png = encodeGreyPng(cropGrey(grey, slice), zlib);
+      const page = (await pool.run((worker) => worker.recognize(png, {}, PAGE))).data;
+      return { slice, page };
+    }),
+  );
+}
+
+/**
+ * A handler with the same routes, inputs and envelope as `createNhnOcrHandler`, answered
+ * locally by tesseract.js: one `listOfInferTexts` group per text line, one entry per word.
+ * Needs the optional peer dependencies `tesseract.js`, `@tesseract.js-data/eng` and
+ * `@tesseract.js-data/kor` (Node only). Call `close()` when the server stops.
+ */
+export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): LocalOcrHandler {
+  const languages = options.languages ?? ['eng', 'kor'];
+  assertLanguageCodes(languages);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxPixels = options.maxPixels ?? 40_000_000;
+  let langPath: Promise<string> | null = null;
+  const pool = createWorkerPool({
+    languages,
+    size: Math.max(1, Math.floor(options.poolSize ?? 2)),
+    jobTimeoutMs: options.recognizeTimeoutMs ?? 120_000,
+    langPath: () => {
+      langPath ??= prepareLangPath(languages, options.cacheDir);
+      langPath.catch(() => {
+        langPath = null; // let a later request try again (e.g. after npm install)
+      });
+      return langPath;
+    },
+  });
+
+  async function recognize(route: OcrRoute, bytes: Uint8Array): Promise<NhnOcrResultBody> {
+    const image = sniffImage(bytes);
+    if (image.kind === 'empty') throw envelopeError(400, 4000004);
+    if (image.kind === 'unsupported') throw envelopeError(400, 4000003);
+    if (image.kind === 'undecodable') throw envelopeError(400, 4000002);
+    const { width, height, fileType } = image;
+    if (width * height > maxPixels) {
+      throw envelopeError(400, 4000502, `The image has more than ${maxPixels} pixels.`);
+    }
+    const aspect = Math.max(width, height) / Math.min(width, height);
+    if (route === 'general' && aspect > GENERAL_MAX_ASPECT) throw envelopeError(400, 4000505);
+    let pages: Array<{ slice: Slice; page: TesseractPage }>;
+    try {
+      pages =
+        route === 'cropping'
+          ? await recognizeSlices(pool, bytes, width, height)
+          : [
+              {
+                slice: wholeImage(width, height),
+                page: await pool.run(
+                  async (worker) => (await worker.recognize(bytes, {}, PAGE)).data,
+                ),
+              },
+            ];
+    } catch (error) {
+      if (error instanceof EngineStartError) {
+        throw envelopeError(500, LOCAL_RESULT_CODES.internal, error.message, error);
+      }
+      if (error instanceof EngineTimeoutError) {
+        throw envelopeError(504, LOCAL_RESULT_CODES.gatewayTimeout, error.message, error);
+      }
+      throw envelopeError(400, 4000002, undefined, error);
+    }
+    const lines = mergeSliceLines(
+      pages.map(({ slice, page }) => ({ slice, lines: pageToLines(page, slice) })),
+    );
+    return linesToResult(lines, fileType, route === 'cropping' ? pages.length : undefined);
+  }
+
+  const handler = async (request: Request): Promise<Response> => {
+    const route = matchRoute(new URL(request.url).pathname);
+    if (!route) return unmatchedRouteResponse();
+    if (request.method !== 'POST') return methodNotAllowedResponse();
+    try {
+      const input = await readOcrInput(request, maxBytes);
+      const bytes =
+        input.kind === 'file'
+          ? input.bytes
+          : await fetchImageUrl(input.url, {
+              allowPrivateUrls: options.allowPrivateUrls ?? false,
+              ...(options.lookup ? { lookup: options.lookup } : {}),
+              timeoutMs: options.imageUrlTimeoutMs ?? 20_000,
+              maxBytes,
+              maxRedirects: options.maxRedirects ?? 5,
+              signal: request.signal,
+            });
+      return successResponse(await recognize(route, bytes));
+    } catch (error) {
+      return errorToResponse(error);
+    }
+  };
+  return Object.assign(handler, { close: () => pool.close() });
+}
