@@ -29,6 +29,13 @@ export interface Slice extends Rect {
 export const CROPPING_ASPECT = 2.5;
 
 /**
+ * Wide images are cut only beyond this aspect (where the general route refuses them): text runs
+ * along a wide image, so every vertical cut crosses words, and a word longer than half the
+ * overlap would come back in two pieces. Tall images are cut between lines instead.
+ */
+export const WIDE_SLICING_ASPECT = 10;
+
+/**
  * The whole image as one slice that owns every word, even if tesseract's EXIF rotation
  * swapped the axes of the size read from the header.
  */
@@ -41,13 +48,15 @@ export function wholeImage(width: number, height: number): Slice {
  * Cuts an elongated image into overlapping slices along its long side, each about twice as
  * long as the short side, overlapping by a quarter of a slice, so any text line shorter than
  * the overlap lies whole in at least one slice. Slices are spread evenly, the last ending
- * exactly at the edge. Images with aspect ≤ `CROPPING_ASPECT` give one slice.
+ * exactly at the edge. Tall images with aspect ≤ `CROPPING_ASPECT`, and wide ones with aspect
+ * ≤ `WIDE_SLICING_ASPECT`, give one slice.
  */
 export function planSlices(width: number, height: number): Slice[] {
   const axis = height >= width ? 'y' : 'x';
   const long = axis === 'y' ? height : width;
   const short = axis === 'y' ? width : height;
-  if (long / short <= CROPPING_ASPECT) return [wholeImage(width, height)];
+  const limit = axis === 'y' ? CROPPING_ASPECT : WIDE_SLICING_ASPECT;
+  if (long / short <= limit) return [wholeImage(width, height)];
   const length = Math.min(long, Math.round(short * 2));
   const overlap = Math.round(length / 4);
   const count = Math.ceil((long - overlap) / (length - overlap));

@@ -6,6 +6,7 @@ import {
   type LocalWord,
   mergeSliceLines,
   planSlices,
+  WIDE_SLICING_ASPECT,
 } from '../../src/server/slicing';
 
 describe('planSlices', () => {
@@ -15,6 +16,11 @@ describe('planSlices', () => {
     expect(planSlices(400, 1001).length).toBeGreaterThan(1);
   });
 
+  it('keeps wide images whole up to aspect 10, so no cut crosses a line of words', () => {
+    expect(planSlices(2600, 260)).toHaveLength(1);
+    expect(planSlices(2601, 260).length).toBeGreaterThan(1);
+  });
+
   it('covers a long image with overlapping slices whose own bands partition it', () => {
     fc.assert(
       fc.property(
@@ -22,6 +28,7 @@ describe('planSlices', () => {
         fc.double({ min: CROPPING_ASPECT + 0.01, max: 40, noNaN: true }),
         fc.boolean(),
         (short, aspect, tall) => {
+          fc.pre(tall || aspect > WIDE_SLICING_ASPECT);
           const long = Math.ceil(short * aspect);
           const [width, height] = tall ? [short, long] : [long, short];
           const slices = planSlices(width, height);
