@@ -41,20 +41,20 @@ export const xhrTransport: Transport = (request) =>
       // non-simple, so the backend has to answer the CORS preflight.
       let lastLoaded = -1;
       let lastTotal = 0;
-      xhr.upload.onprogress = (event) => {
+      xhr.upload.addEventListener('progress', (event) => {
         if (!event.lengthComputable) return;
         lastLoaded = event.loaded;
         lastTotal = event.total;
         report(event.loaded, event.total);
-      };
-      xhr.upload.onload = (event) => {
+      });
+      xhr.upload.addEventListener('load', (event) => {
         const total = event.total || lastTotal || event.loaded;
         // Chromium usually ends with a progress event at 100%; report the end exactly once.
         if (lastLoaded === total && lastTotal === total) return;
         lastLoaded = total;
         lastTotal = total;
         report(total, total);
-      };
+      });
     }
 
     xhr.onload = () =>
