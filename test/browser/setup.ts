@@ -5,28 +5,39 @@ import { afterEach, beforeEach, vi } from 'vitest';
  * Every browser test fails on an unexpected `console.error` (React warnings, act() warnings,
  * errors swallowed by a component). A test that expects one calls `allowConsoleError(match)`.
  */
-let logged: unknown[][] = [];
-let allowed: Array<(message: string) => boolean> = [];
-
-export function allowConsoleError(match: RegExp | ((message: string) => boolean)): void {
-  allowed.push(typeof match === 'function' ? match : (message) => match.test(message));
+interface ConsoleGuard {
+  logged: unknown[][];
+  allowed: Array<(message: string) => boolean>;
 }
 
-beforeEach(() => {
-  logged = [];
-  allowed = [];
-  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-    logged.push(args);
-  });
-});
+// Kept on globalThis: a test file that imports `allowConsoleError` gets its own copy of this
+// module, and both copies must share one guard (and register the hooks only once).
+const key = Symbol.for('react-ocr-overlay.console-guard');
+const store = globalThis as unknown as Record<symbol, ConsoleGuard | undefined>;
+const installed = store[key] !== undefined;
+const guard: ConsoleGuard = (store[key] ??= { logged: [], allowed: [] });
 
-afterEach(() => {
-  cleanup();
-  vi.mocked(console.error).mockRestore();
-  const unexpected = logged
-    .map((args) => args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(' '))
-    .filter((message) => !allowed.some((allow) => allow(message)));
-  if (unexpected.length > 0) {
-    throw new Error(`Unexpected console.error:\n${unexpected.join('\n---\n')}`);
-  }
-});
+export function allowConsoleError(match: RegExp | ((message: string) => boolean)): void {
+  guard.allowed.push(typeof match === 'function' ? match : (message) => match.test(message));
+}
+
+if (!installed) {
+  beforeEach(() => {
+    guard.logged = [];
+    guard.allowed = [];
+    vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      guard.logged.push(args);
+    });
+  });
+
+  afterEach(() => {
+    cleanup();
+    vi.mocked(console.error).mockRestore?.();
+    const unexpected = guard.logged
+      .map((args) => args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(' '))
+      .filter((message) => !guard.allowed.some((allow) => allow(message)));
+    if (unexpected.length > 0) {
+      throw new Error(`Unexpected console.error:\n${unexpected.join('\n---\n')}`);
+    }
+  });
+}
