@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, mergeConfig } from 'vitest/config';
-import { ocrBackendPlugin } from './.storybook/ocr-backend';
-import viteConfig from './vite.config';
+import { lazyOcrBackendPlugin } from './.storybook/ocr-backend-loader.ts';
+import viteConfig from './vite.config.ts';
 
 /**
  * The Chromium used by the browser tests: `CHROME_PATH`, else Debian's `/usr/bin/chromium`.
@@ -64,7 +64,22 @@ export default mergeConfig(
         {
           extends: true,
           // Browser tests can POST to `/api/ocr/general` same-origin, like the stories.
-          plugins: [ocrBackendPlugin()],
+          plugins: [lazyOcrBackendPlugin()],
+          // Pre-bundled up front: discovering them mid-run reloads the page under a running test.
+          optimizeDeps: {
+            include: [
+              'konva',
+              'react-konva',
+              'react-dropzone',
+              'flatbush',
+              'react-dom/client',
+              'msw',
+              'msw/browser',
+              'storybook/test',
+              '@storybook/react-vite',
+              '@testing-library/react',
+            ],
+          },
           test: {
             name: 'chromium',
             include: ['test/**/*.browser.test.{ts,tsx}'],

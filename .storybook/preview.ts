@@ -1,12 +1,19 @@
 import type { Preview } from '@storybook/react-vite';
-import { initialize, mswLoader } from 'msw-storybook-addon';
+import { mswLoader } from 'msw-storybook-addon/csf3';
 
-// Stories that mock the backend declare `parameters.msw.handlers`; everything else
-// (the live `/api/ocr` backend, fixtures) passes through untouched.
-initialize({ onUnhandledRequest: 'bypass' });
+/**
+ * Stories that mock the backend declare `parameters.msw.handlers`; everything else (the live
+ * `/api/ocr` backend of `npm start`, fixtures) passes through untouched and without warnings.
+ */
+async function startWorker() {
+  const { setupWorker } = await import('msw/browser');
+  const worker = setupWorker();
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  return worker;
+}
 
 const preview: Preview = {
-  loaders: [mswLoader],
+  loaders: [mswLoader(startWorker)],
   parameters: {
     layout: 'padded',
     controls: { expanded: true },
