@@ -1,10 +1,9 @@
-import { isOcrError, OcrError } from './errors';
+import { invalidInput, isOcrError, OcrError } from './errors';
 import {
   type AttemptOutcome,
   fetchTransport,
   interpretResponse,
   type Transport,
-  type TransportResponse,
 } from './transport';
 import { xhrTransport } from './transport-xhr';
 import type { OcrResult } from './types';
@@ -102,30 +101,29 @@ export async function recognizeWithTiming(
   options: RecognizeOptions,
   timing: Partial<RetryTiming> = {},
 ): Promise<OcrResult> {
-  const settings = readOptions(options);
-  const { body, headers } = buildBody(input, settings.headers);
+  const { url, headers, timeoutMs, retries, transport } = readOptions(options);
+  const request: AttemptRequest = {
+    ...buildBody(input, headers),
+    url,
+    credentials: options.credentials,
+    onUploadProgress: options.onUploadProgress,
+  };
   const retryTiming = { ...DEFAULT_RETRY_TIMING, ...timing };
   const { signal } = options;
   if (signal?.aborted) throw abortedError(signal);
 
-  const request = {
-    url: settings.url,
-    headers,
-    body,
-    credentials: options.credentials,
-    onUploadProgress: options.onUploadProgress,
-  };
   for (let attempt = 0; ; attempt++) {
-    const outcome = await attemptOnce(settings.transport, request, signal, settings.timeoutMs);
+    const outcome = await attemptOnce(transport, request, signal, timeoutMs);
     if (signal?.aborted) throw abortedError(signal);
     if (outcome.ok) return outcome.result;
-    const { error } = outcome;
-    if (!error.retryable || attempt >= settings.retries) throw error;
-    const retryAfter =
-      outcome.retryAfterMs === undefined
-        ? undefined
-        : Math.min(outcome.retryAfterMs, retryTiming.retryAfterCapMs);
-    await sleep(retryAfter ?? backoffDelay(attempt, retryTiming), signal);
+    const { error, retryAfterMs } = outcome;
+    if (!error.retryable || attempt >= retries) throw error;
+    await sleep(
+      retryAfterMs === undefined
+        ? backoffDelay(attempt, retryTiming)
+        : Math.min(retryAfterMs, retryTiming.retryAfterCapMs),
+      signal,
+    );
   }
 }
 
@@ -137,56 +135,54 @@ export function backoffDelay(attempt: number, timing: RetryTiming): number {
 
 /* ------------------------------------------------------------------------------------------ */
 
-interface Settings {
-  url: string;
-  headers: Headers;
-  timeoutMs: number;
-  retries: number;
-  transport: Transport;
-}
-
-function invalid(message: string, cause?: unknown): OcrError {
-  return new OcrError('invalid-input', message, cause === undefined ? {} : { cause });
-}
-
-function readOptions(options: RecognizeOptions): Settings {
-  if (typeof options !== 'object' || options === null) {
-    throw invalid('recognize() needs an options object with an `endpoint`.');
-  }
-  const { endpoint, mode = 'general', croppingEndpoint } = options;
+function readOptions(options: RecognizeOptions) {
+  // Typed, but JavaScript callers can hand over anything; a missing object is a missing endpoint.
+  const { endpoint, mode = 'general', croppingEndpoint, fetch: injected } = options ?? {};
   if (typeof endpoint !== 'string' || endpoint.trim() === '') {
-    throw invalid('recognize() needs `endpoint`: the URL of your OCR backend.');
+    throw invalidInput('recognize() needs `endpoint`: the URL of your OCR backend.');
   }
   if (mode !== 'general' && mode !== 'cropping') {
-    throw invalid(`The OCR mode must be 'general' or 'cropping'; got ${JSON.stringify(mode)}.`);
+    throw invalidInput(`\`mode\` must be 'general' or 'cropping'; got ${JSON.stringify(mode)}.`);
   }
   if (
     croppingEndpoint !== undefined &&
     (typeof croppingEndpoint !== 'string' || !croppingEndpoint)
   ) {
-    throw invalid('`croppingEndpoint` must be a non-empty URL when given.');
+    throw invalidInput('`croppingEndpoint` must be a non-empty URL.');
   }
+  // `/api/ocr/general?x=1` → `/api/ocr/general/cropping?x=1`
   const url =
-    mode === 'general' ? endpoint : (croppingEndpoint ?? appendPathSegment(endpoint, 'cropping'));
+    mode === 'general'
+      ? endpoint
+      : (croppingEndpoint ?? endpoint.replace(/\/*(?=[?#]|$)/, '/cropping'));
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (typeof timeoutMs !== 'number' || Number.isNaN(timeoutMs) || timeoutMs < 0) {
-    throw invalid(`\`timeoutMs\` must be a number of milliseconds ≥ 0; got ${String(timeoutMs)}.`);
+  if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0)) {
+    throw invalidInput(`\`timeoutMs\` must be a number ≥ 0; got ${String(timeoutMs)}.`);
   }
   const retries = options.retries ?? DEFAULT_RETRIES;
   if (!Number.isInteger(retries) || retries < 0) {
-    throw invalid(`\`retries\` must be a whole number ≥ 0; got ${String(retries)}.`);
+    throw invalidInput(`\`retries\` must be a whole number ≥ 0; got ${String(retries)}.`);
   }
 
   let headers: Headers;
   try {
     headers = new Headers(options.headers);
   } catch (error) {
-    throw invalid('`headers` contains an invalid header name or value.', error);
+    throw invalidInput('`headers` has an invalid header name or value.', error);
   }
 
-  const injected = options.fetch;
-  if (injected === undefined) checkResolvable(url);
+  if (injected === undefined) {
+    // Outside a browser a relative URL cannot be fetched; say so instead of retrying a TypeError.
+    try {
+      new URL(url, globalThis.location?.href);
+    } catch (error) {
+      throw invalidInput(
+        `The endpoint ${JSON.stringify(url)} is not a valid URL; outside a browser it must be an absolute URL.`,
+        error,
+      );
+    }
+  }
   const transport =
     injected === undefined &&
     options.onUploadProgress !== undefined &&
@@ -196,32 +192,9 @@ function readOptions(options: RecognizeOptions): Settings {
   return { url, headers, timeoutMs, retries, transport };
 }
 
-/** `'/api/ocr/general?x=1'` + `'cropping'` → `'/api/ocr/general/cropping?x=1'`. */
-function appendPathSegment(url: string, segment: string): string {
-  const cut = url.search(/[?#]/);
-  const path = cut === -1 ? url : url.slice(0, cut);
-  const rest = cut === -1 ? '' : url.slice(cut);
-  return `${path.replace(/\/+$/, '')}/${segment}${rest}`;
-}
-
-/** Outside a browser a relative URL cannot be fetched; say so instead of retrying a TypeError. */
-function checkResolvable(url: string): void {
-  const base = typeof location === 'undefined' ? undefined : location.href;
-  try {
-    new URL(url, base);
-  } catch (error) {
-    throw invalid(
-      base === undefined
-        ? `The endpoint ${JSON.stringify(url)} is not an absolute URL; outside a browser write it in full, like http://localhost:3000/api/ocr.`
-        : `The endpoint ${JSON.stringify(url)} is not a valid URL.`,
-      error,
-    );
-  }
-}
-
+/** Extensions `image/<ext>` does not spell out. */
 const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg',
-  'image/jpg': 'jpg',
   'image/pjpeg': 'jpg',
   'image/svg+xml': 'svg',
   'application/pdf': 'pdf',
@@ -237,35 +210,28 @@ export function imageFileName(blob: Blob): string {
 }
 
 function describeValue(value: unknown): string {
-  if (value === null) return 'null';
+  if (value == null) return String(value);
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return 'a string';
-  if (typeof value === 'object') return 'an object without `imageUrl`';
-  return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object without `imageUrl`' : `a ${typeof value}`;
 }
 
-function buildBody(
-  input: RecognizeInput,
-  userHeaders: Headers,
-): { body: FormData | string; headers: Headers } {
+function buildBody(input: RecognizeInput, userHeaders: Headers) {
   const headers = new Headers(userHeaders);
   if (!headers.has('accept')) headers.set('accept', 'application/json');
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
-    if (input.size === 0) {
-      throw invalid('The image file is empty (0 bytes); choose a JPEG or PNG image.');
-    }
-    const form = new FormData();
-    form.append('image', input, imageFileName(input));
+    if (input.size === 0) throw invalidInput('The image file is empty (0 bytes).');
+    const body = new FormData();
+    body.append('image', input, imageFileName(input));
     // The platform writes `multipart/form-data; boundary=…`; a hand-set type would lack it.
     headers.delete('content-type');
-    return { body: form, headers };
+    return { body, headers };
   }
   if (typeof input === 'object' && input !== null && 'imageUrl' in input) {
     validateImageUrl(input.imageUrl);
     headers.set('content-type', 'application/json');
     return { body: JSON.stringify({ imageUrl: input.imageUrl }), headers };
   }
-  throw invalid(
+  throw invalidInput(
     `recognize() needs an image Blob/File or { imageUrl }; got ${describeValue(input)}.`,
   );
 }
@@ -293,43 +259,41 @@ async function attemptOnce(
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort);
   const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
+    timeoutMs > 0 && timeoutMs < Infinity
       ? setTimeout(() => {
           timedOut = true;
           controller.abort(new DOMException('The OCR attempt timed out.', 'TimeoutError'));
         }, timeoutMs)
       : undefined;
 
-  let response: TransportResponse;
   try {
-    response = await transport({ ...request, signal: controller.signal });
+    return interpretResponse(await transport({ ...request, signal: controller.signal }));
   } catch (error) {
     if (signal?.aborted) throw abortedError(signal);
-    if (timedOut) {
-      const message = `The OCR backend did not answer within ${formatDuration(timeoutMs)}.`;
-      return { ok: false, error: new OcrError('timeout', message), retryAfterMs: undefined };
-    }
-    const failure = isOcrError(error)
-      ? error
-      : new OcrError(
-          'network',
-          `Could not reach the OCR backend at ${request.url}; check the connection, the endpoint and, across origins, its CORS headers.`,
-          { cause: error },
-        );
-    return { ok: false, error: failure, retryAfterMs: undefined };
+    return {
+      ok: false,
+      error: timedOut
+        ? new OcrError(
+            'timeout',
+            `The OCR backend did not answer within ${formatDuration(timeoutMs)}.`,
+          )
+        : isOcrError(error)
+          ? error
+          : new OcrError(
+              'network',
+              `Could not reach the OCR backend at ${request.url} (offline, wrong endpoint or blocked by CORS).`,
+              { cause: error },
+            ),
+    };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
   }
-  return interpretResponse(response);
 }
 
+/** Waits `ms`; an abort rejects at once. The caller has just checked that it had not aborted. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortedError(signal));
-      return;
-    }
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortedError(signal!));

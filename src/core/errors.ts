@@ -33,9 +33,11 @@ export class OcrError extends Error {
   constructor(code: OcrErrorCode, message: string, options: OcrErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    if (options.status !== undefined) this.status = options.status;
-    if (options.resultCode !== undefined) this.resultCode = options.resultCode;
-    if (options.resultMessage !== undefined) this.resultMessage = options.resultMessage;
+    // The fields above are own properties from the start (ES2022 class fields), so assigning
+    // `undefined` here adds nothing that was not already there.
+    this.status = options.status;
+    this.resultCode = options.resultCode;
+    this.resultMessage = options.resultMessage;
     this.retryable = options.retryable ?? defaultRetryable(code, options);
   }
 }
@@ -65,64 +67,73 @@ export function isRetryableResultCode(code: number): boolean {
   );
 }
 
-function defaultRetryable(code: OcrErrorCode, options: OcrErrorOptions): boolean {
-  switch (code) {
-    case 'network':
-    case 'timeout':
-      return true;
-    case 'http':
-      return options.status !== undefined && isRetryableStatus(options.status);
-    case 'api':
-      return (
-        (options.resultCode !== undefined && isRetryableResultCode(options.resultCode)) ||
-        (options.status !== undefined && isRetryableStatus(options.status))
-      );
-    default:
-      return false;
+function defaultRetryable(code: OcrErrorCode, { status, resultCode }: OcrErrorOptions): boolean {
+  return (
+    code === 'network' ||
+    code === 'timeout' ||
+    // NHN's gateway answers with an envelope too, so an 'api' error may carry a passing status.
+    ((code === 'http' || code === 'api') && status !== undefined && isRetryableStatus(status)) ||
+    (code === 'api' && resultCode !== undefined && isRetryableResultCode(resultCode))
+  );
+}
+
+/** Shorthand for the error every validation in this library raises. */
+export function invalidInput(message: string, cause?: unknown): OcrError {
+  return new OcrError('invalid-input', message, { cause });
+}
+
+/** A result code, or an inclusive range of codes that share one sentence. */
+export type ResultCodes = number | readonly [first: number, last: number];
+
+/**
+ * Builds a code → message record. NHN numbers related failures consecutively and gives whole
+ * ranges one meaning, so ranges are listed once instead of a line per code.
+ */
+export function resultCodeTable(
+  entries: readonly (readonly [ResultCodes, string])[],
+): Readonly<Record<number, string>> {
+  const table: Record<number, string> = {};
+  for (const [codes, message] of entries) {
+    const [first, last] = typeof codes === 'number' ? [codes, codes] : codes;
+    for (let code = first; code <= last; code++) table[code] = message;
   }
+  return table;
 }
 
 /** Readable sentences for NHN General OCR result codes. */
-export const RESULT_CODE_MESSAGES: Readonly<Record<number, string>> = {
-  0: 'The image was recognised.',
-  [-1]: 'The OCR service failed for an unknown reason.',
-  4000001: 'The request has an invalid parameter.',
-  4000002: 'The image file is invalid or could not be decoded.',
-  4000003: 'The file type is not supported; send a JPEG or PNG image.',
-  4000004: 'The image file is empty.',
-  4000005: 'Required request headers are missing.',
-  4000006: 'The OCR call limit was exceeded; try again later.',
-  4000501: 'No text was found in the image.',
-  4000502: 'The image is too large for the OCR service.',
-  4000503: 'Downloading the image took longer than 20 seconds.',
-  4000504: 'The image could not be downloaded from its URL.',
-  4000505: 'The image is too long or too narrow; use the cropping endpoint for tall images.',
-  4010001: 'The OCR service rejected the credentials.',
-  4010002: 'The OCR service rejected the credentials.',
-  4010003: 'The OCR service rejected the credentials.',
-  4010004: 'The OCR service rejected the credentials.',
-  4010005: 'The OCR service rejected the credentials.',
-  4010006: 'The OCR service rejected the credentials.',
-  4010007: 'This account has no permission to use the OCR service.',
-  4041007: 'The image URL was not found.',
-  4131000: 'The request is larger than the OCR service accepts; send a smaller image.',
-  5000001: 'The OCR service had an internal error.',
-  5000002: 'The OCR service had an internal error.',
-  5000003: 'The OCR service had an internal error.',
-  5000004: 'The OCR service had an internal error.',
-  5000005: 'The OCR service had an internal error.',
-  5000503: 'The OCR service is temporarily unavailable; try again shortly.',
-  5005001: 'The OCR engine failed to recognise the image.',
-  5005002: 'The OCR engine failed to recognise the image.',
-  5005003: 'The OCR engine failed to recognise the image.',
-};
+export const RESULT_CODE_MESSAGES: Readonly<Record<number, string>> =
+  /* @__PURE__ */ resultCodeTable([
+    [0, 'The image was recognised.'],
+    [-1, 'The OCR service failed for an unknown reason.'],
+    [4000001, 'The request has an invalid parameter.'],
+    [4000002, 'The image file is invalid or could not be decoded.'],
+    [4000003, 'The file type is not supported; send a JPEG or PNG image.'],
+    [4000004, 'The image file is empty.'],
+    [4000005, 'Required request headers are missing.'],
+    [4000006, 'The OCR call limit was exceeded; try again later.'],
+    [4000501, 'No text was found in the image.'],
+    [4000502, 'The image is too large for the OCR service.'],
+    [4000503, 'Downloading the image took longer than 20 seconds.'],
+    [4000504, 'The image could not be downloaded from its URL.'],
+    [4000505, 'The image is too long or too narrow; use the cropping endpoint for tall images.'],
+    [[4010001, 4010006], 'The OCR service rejected the credentials.'],
+    [4010007, 'This account has no permission to use the OCR service.'],
+    [4041007, 'The image URL was not found.'],
+    [4131000, 'The request is larger than the OCR service accepts; send a smaller image.'],
+    [[5000001, 5000005], 'The OCR service had an internal error.'],
+    [5000503, 'The OCR service is temporarily unavailable; try again shortly.'],
+    [[5005001, 5005003], 'The OCR engine failed to recognise the image.'],
+  ]);
+
+/** `'Sentence: detail'`, or `'Sentence.'` when there is no detail to add. */
+export function withDetail(sentence: string, detail: string | undefined): string {
+  return detail ? `${sentence}: ${detail}` : `${sentence}.`;
+}
 
 /** A readable message for an NHN result code, falling back to the server's own message. */
 export function describeResultCode(resultCode: number, resultMessage?: string): string {
-  const known = RESULT_CODE_MESSAGES[resultCode];
-  if (known) return known;
-  const detail = resultMessage?.trim();
-  return detail
-    ? `The OCR service answered with error ${resultCode}: ${detail}`
-    : `The OCR service answered with error ${resultCode}.`;
+  return (
+    RESULT_CODE_MESSAGES[resultCode] ||
+    withDetail(`The OCR service answered with error ${resultCode}`, resultMessage?.trim())
+  );
 }

@@ -130,12 +130,7 @@ export function zoomAround(view: ViewTransform, factor: number, anchor: Point): 
 
 /** A quad with every coordinate multiplied by `factor` (or by separate x/y factors). */
 export function scaleQuad(quad: Quad, factor: number, factorY: number = factor): Quad {
-  return [
-    { x: quad[0].x * factor, y: quad[0].y * factorY },
-    { x: quad[1].x * factor, y: quad[1].y * factorY },
-    { x: quad[2].x * factor, y: quad[2].y * factorY },
-    { x: quad[3].x * factor, y: quad[3].y * factorY },
-  ];
+  return quad.map((point) => ({ x: point.x * factor, y: point.y * factorY })) as unknown as Quad;
 }
 
 /**
@@ -150,7 +145,7 @@ export function scaleResult(
 ): OcrResult {
   if (!(Number.isFinite(factorX) && factorX > 0 && Number.isFinite(factorY) && factorY > 0)) {
     throw new RangeError(
-      `scaleResult needs positive finite factors, got ${factorX} and ${factorY}.`,
+      `scaleResult needs positive finite factors; got ${factorX} and ${factorY}.`,
     );
   }
   const byId = new Map<string, OcrWord>();

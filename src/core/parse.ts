@@ -1,4 +1,4 @@
-import { describeResultCode, OcrError } from './errors';
+import { describeResultCode, OcrError, withDetail } from './errors';
 import type { OcrLine, OcrResult, OcrWord, Point, Quad } from './types';
 
 /** More warnings than this are summarised, so a hostile response cannot grow them unbounded. */
@@ -6,33 +6,28 @@ const MAX_WARNINGS = 50;
 
 type Rec = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Rec =>
+/** @internal */
+export const isRecord = (value: unknown): value is Rec =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A finite number from a number or a numeric string, else `undefined`. */
-function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const parsed = Number(value);
-    return Number.isFinite(parsed) ? parsed : undefined;
-  }
-  return undefined;
+/** @internal A finite number from a number or a numeric string, else `undefined`. */
+export function toNumber(value: unknown): number | undefined {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
 }
 
-class Warnings {
-  readonly list: string[] = [];
-  private dropped = 0;
-
-  add(message: string): void {
-    if (this.list.length < MAX_WARNINGS) this.list.push(message);
-    else this.dropped++;
-  }
-
-  done(): string[] {
-    if (this.dropped > 0) this.list.push(`…and ${this.dropped} more warnings.`);
-    return this.list;
-  }
+/** @internal The `'api'` error an NHN error envelope stands for (with `status` when one came). */
+export function envelopeError(header: Rec, status?: number): OcrError {
+  const resultCode = toNumber(header.resultCode);
+  const resultMessage = typeof header.resultMessage === 'string' ? header.resultMessage : undefined;
+  const message =
+    resultCode === undefined
+      ? withDetail('The OCR service reported a failure', resultMessage)
+      : describeResultCode(resultCode, resultMessage);
+  return new OcrError('api', message, { status, resultCode, resultMessage });
 }
+
+type Warn = (message: string) => void;
 
 /**
  * Turns an NHN General OCR response (parsed object or JSON text) into an `OcrResult`.
@@ -45,12 +40,12 @@ export function parseOcrResponse(body: unknown): OcrResult {
   try {
     return parse(body);
   } catch (error) {
-    if (error instanceof OcrError) throw error;
-    throw new OcrError('invalid-response', 'The OCR response could not be read.', {
-      cause: error,
-    });
+    throw error instanceof OcrError ? error : unreadable(error);
   }
 }
+
+const unreadable = (cause: unknown, what = 'could not be read') =>
+  new OcrError('invalid-response', `The OCR response ${what}.`, { cause });
 
 function parse(body: unknown): OcrResult {
   let data = body;
@@ -58,95 +53,106 @@ function parse(body: unknown): OcrResult {
     try {
       data = JSON.parse(data);
     } catch (error) {
-      throw new OcrError('invalid-response', 'The OCR response is not valid JSON.', {
-        cause: error,
-      });
+      throw unreadable(error, 'is not valid JSON');
     }
   }
-  if (!isRecord(data)) {
-    throw new OcrError('invalid-response', 'The OCR response is not a JSON object.');
-  }
+  if (!isRecord(data)) throw unreadable(undefined, 'is not a JSON object');
 
-  const header = isRecord(data.header) ? data.header : undefined;
-  if (header && (header.isSuccessful === false || header.isSuccessful === 'false')) {
-    const resultCode = toNumber(header.resultCode);
-    const resultMessage =
-      typeof header.resultMessage === 'string' ? header.resultMessage : undefined;
-    throw new OcrError(
-      'api',
-      resultCode === undefined
-        ? `The OCR service reported a failure${resultMessage ? `: ${resultMessage}` : '.'}`
-        : describeResultCode(resultCode, resultMessage),
-      {
-        ...(resultCode === undefined ? {} : { resultCode }),
-        ...(resultMessage === undefined ? {} : { resultMessage }),
-      },
-    );
+  const { header, result } = data;
+  if (isRecord(header) && (header.isSuccessful === false || header.isSuccessful === 'false')) {
+    throw envelopeError(header);
   }
+  if (!isRecord(result)) throw unreadable(undefined, 'has no result');
 
-  const result = data.result;
-  if (!isRecord(result)) {
-    throw new OcrError('invalid-response', 'The OCR response has no result.');
-  }
+  const warnings: string[] = [];
+  let dropped = 0;
+  const warn: Warn = (message) => {
+    if (warnings.length < MAX_WARNINGS) warnings.push(message);
+    else dropped++;
+  };
 
-  const warnings = new Warnings();
-  const texts = listField(result, 'listOfInferTexts', 'listOfInferTextList', warnings);
-  const boxes = listField(result, 'listOfBoundingBoxes', 'listOfBoundingBoxList', warnings);
-  if (texts.length !== boxes.length) {
-    warnings.add(
-      `The response has ${texts.length} text lines but ${boxes.length} box lines; only the first ${Math.min(texts.length, boxes.length)} were used.`,
-    );
-  }
-
-  const words: OcrWord[] = [];
+  const texts = list(
+    result.listOfInferTexts ?? result.listOfInferTextList,
+    'The response',
+    'listOfInferTexts',
+    warn,
+  );
+  const boxes = list(
+    result.listOfBoundingBoxes ?? result.listOfBoundingBoxList,
+    'The response',
+    'listOfBoundingBoxes',
+    warn,
+  );
+  const lineCount = paired(texts, boxes, 'The response', 'text lines', 'box lines', warn);
   const lines: OcrLine[] = [];
-  const lineCount = Math.min(texts.length, boxes.length);
   for (let line = 0; line < lineCount; line++) {
-    const lineWords = parseLine(line, texts[line], boxes[line], warnings);
-    lines.push({ index: line, words: lineWords });
-    for (const word of lineWords) words.push(word);
+    lines.push({ index: line, words: parseLine(line, texts[line], boxes[line], warn) });
   }
 
+  if (dropped > 0) warnings.push(`…and ${dropped} more warnings.`);
   const slices = toNumber(result.slicesImages);
   return {
-    words,
+    words: lines.flatMap((line) => line.words),
     lines,
     fileType: typeof result.fileType === 'string' ? result.fileType : null,
-    slices: slices === undefined ? null : slices,
-    warnings: warnings.done(),
+    slices: slices ?? null,
+    warnings,
   };
 }
 
-function listField(result: Rec, name: string, legacyName: string, warnings: Warnings): unknown[] {
-  const value = result[name] ?? result[legacyName];
+/** The array, or `[]` with a warning: a missing list is reported, never thrown. */
+function list(value: unknown, where: string, name: string, warn: Warn): unknown[] {
   if (Array.isArray(value)) return value;
-  if (value !== undefined && value !== null) warnings.add(`"${name}" is not a list; ignored.`);
-  else warnings.add(`The response has no "${name}".`);
+  warn(`${where} has no "${name}" list.`);
   return [];
 }
 
-function parseLine(line: number, textGroup: unknown, boxGroup: unknown, warnings: Warnings) {
-  const texts = groupItems(textGroup, 'inferTexts', line, warnings);
-  const boxes = groupItems(boxGroup, 'boundingBoxes', line, warnings);
-  if (texts.length !== boxes.length) {
-    warnings.add(
-      `Line ${line} has ${texts.length} texts but ${boxes.length} boxes; only the first ${Math.min(texts.length, boxes.length)} were used.`,
+/** How many items pair up: NHN's two parallel lists should match; when not, the shorter wins. */
+function paired(
+  a: unknown[],
+  b: unknown[],
+  where: string,
+  aName: string,
+  bName: string,
+  warn: Warn,
+): number {
+  const count = Math.min(a.length, b.length);
+  if (a.length !== b.length) {
+    warn(
+      `${where} has ${a.length} ${aName} but ${b.length} ${bName}; only the first ${count} were used.`,
     );
   }
+  return count;
+}
+
+function parseLine(line: number, textGroup: unknown, boxGroup: unknown, warn: Warn): OcrWord[] {
+  const where = `Line ${line}`;
+  const texts = list(
+    isRecord(textGroup) ? textGroup.inferTexts : undefined,
+    where,
+    'inferTexts',
+    warn,
+  );
+  const boxes = list(
+    isRecord(boxGroup) ? boxGroup.boundingBoxes : undefined,
+    where,
+    'boundingBoxes',
+    warn,
+  );
+  const count = paired(texts, boxes, where, 'texts', 'boxes', warn);
   const words: OcrWord[] = [];
-  const count = Math.min(texts.length, boxes.length);
   for (let index = 0; index < count; index++) {
     const id = `${line}-${index}`;
     const quad = parseQuad(boxes[index]);
     if (!quad) {
-      warnings.add(`Word ${id} was dropped: its box has a missing or invalid coordinate.`);
+      warn(`Word ${id} was dropped: its box has a missing or invalid coordinate.`);
       continue;
     }
     const item = isRecord(texts[index]) ? (texts[index] as Rec) : {};
     words.push({
       id,
-      text: parseText(item.value, id, warnings),
-      confidence: parseConfidence(item.conf, id, warnings),
+      text: parseText(item.value, id, warn),
+      confidence: parseConfidence(item.conf, id, warn),
       quad,
       line,
       index,
@@ -155,49 +161,36 @@ function parseLine(line: number, textGroup: unknown, boxGroup: unknown, warnings
   return words;
 }
 
-function groupItems(group: unknown, field: string, line: number, warnings: Warnings): unknown[] {
-  const items = isRecord(group) ? group[field] : undefined;
-  if (Array.isArray(items)) return items;
-  warnings.add(`Line ${line} has no "${field}" list.`);
-  return [];
-}
-
-const CORNERS = [
-  ['x1', 'y1'],
-  ['x2', 'y2'],
-  ['x3', 'y3'],
-  ['x4', 'y4'],
-] as const;
-
+/** The corners `x1,y1` … `x4,y4` in order, or `undefined` if any is not a finite number. */
 function parseQuad(box: unknown): Quad | undefined {
   if (!isRecord(box)) return undefined;
   const points: Point[] = [];
-  for (const [xKey, yKey] of CORNERS) {
-    const x = toNumber(box[xKey]);
-    const y = toNumber(box[yKey]);
+  for (let corner = 1; corner <= 4; corner++) {
+    const x = toNumber(box[`x${corner}`]);
+    const y = toNumber(box[`y${corner}`]);
     if (x === undefined || y === undefined) return undefined;
     points.push({ x, y });
   }
   return points as unknown as Quad;
 }
 
-function parseText(value: unknown, id: string, warnings: Warnings): string {
+function parseText(value: unknown, id: string, warn: Warn): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
     return String(value);
   }
-  warnings.add(`Word ${id} has no text.`);
+  warn(`Word ${id} has no text.`);
   return '';
 }
 
-function parseConfidence(value: unknown, id: string, warnings: Warnings): number {
+function parseConfidence(value: unknown, id: string, warn: Warn): number {
   const conf = toNumber(value);
   if (conf === undefined) {
-    warnings.add(`Word ${id} has no confidence; 0 was used.`);
+    warn(`Word ${id} has no confidence; 0 was used.`);
     return 0;
   }
   if (conf < 0 || conf > 1) {
-    warnings.add(`Word ${id} has confidence ${conf}, outside 0..1; it was clamped.`);
+    warn(`Word ${id} has confidence ${conf}, outside 0..1; it was clamped.`);
     return Math.min(1, Math.max(0, conf));
   }
   return conf;

@@ -9,24 +9,16 @@ import type { Transport, TransportResponse } from './transport';
  */
 export const xhrTransport: Transport = (request) =>
   new Promise<TransportResponse>((resolve, reject) => {
-    const { signal } = request;
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
+    const { signal, onUploadProgress: report } = request;
+    signal.throwIfAborted(); // rejects this promise with the signal's reason
     const xhr = new XMLHttpRequest();
-    let settled = false;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', onAbort);
-      finish();
-    };
-    function onAbort() {
-      settle(() => reject(signal.reason));
+    // Our reject comes first; the `abort` event's own rejection after it is then a no-op.
+    const onAbort = () => {
+      reject(signal.reason);
       xhr.abort();
-    }
+    };
     signal.addEventListener('abort', onAbort);
+    xhr.onloadend = () => signal.removeEventListener('abort', onAbort);
 
     xhr.open('POST', request.url, true);
     request.headers.forEach((value, name) => {
@@ -35,44 +27,35 @@ export const xhrTransport: Transport = (request) =>
     xhr.withCredentials = request.credentials === 'include';
     xhr.responseType = 'text';
 
-    const report = request.onUploadProgress;
     if (report) {
       // Listeners must be attached before send(); note they make a cross-origin request
       // non-simple, so the backend has to answer the CORS preflight.
-      let lastLoaded = -1;
-      let lastTotal = 0;
+      let loaded = -1;
+      let size = 0;
       xhr.upload.addEventListener('progress', (event) => {
         if (!event.lengthComputable) return;
-        lastLoaded = event.loaded;
-        lastTotal = event.total;
-        report(event.loaded, event.total);
+        loaded = event.loaded;
+        size = event.total;
+        report(loaded, size);
       });
       xhr.upload.addEventListener('load', (event) => {
-        const total = event.total || lastTotal || event.loaded;
         // Chromium usually ends with a progress event at 100%; report the end exactly once.
-        if (lastLoaded === total && lastTotal === total) return;
-        lastLoaded = total;
-        lastTotal = total;
-        report(total, total);
+        const total = event.total || size || event.loaded;
+        if (loaded !== total) report(total, total);
       });
     }
 
     xhr.onload = () =>
-      settle(() =>
-        resolve({
-          status: xhr.status,
-          statusText: xhr.statusText,
-          header: (name) => xhr.getResponseHeader(name),
-          text: xhr.responseText,
-        }),
-      );
-    xhr.onerror = () =>
-      settle(() =>
-        reject(new TypeError(`XMLHttpRequest to ${request.url} failed (network error or CORS).`)),
-      );
-    // Only reached when something other than our signal aborted the request.
-    xhr.onabort = () =>
-      settle(() => reject(new DOMException('The XMLHttpRequest was aborted.', 'AbortError')));
+      resolve({
+        status: xhr.status,
+        statusText: xhr.statusText,
+        header: (name) => xhr.getResponseHeader(name),
+        text: xhr.responseText,
+      });
+    // The client wraps this in an `OcrError('network')` that names the URL.
+    xhr.onerror = () => reject(new TypeError('The XMLHttpRequest failed (network error or CORS).'));
+    // Only reached first when something other than our signal aborted the request.
+    xhr.onabort = () => reject(new DOMException('The XMLHttpRequest was aborted.', 'AbortError'));
 
     xhr.send(request.body);
   });

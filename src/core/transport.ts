@@ -1,5 +1,5 @@
-import { describeResultCode, isOcrError, OcrError } from './errors';
-import { parseOcrResponse } from './parse';
+import { OcrError, withDetail } from './errors';
+import { envelopeError, isRecord, parseOcrResponse } from './parse';
 import type { OcrResult } from './types';
 
 /**
@@ -32,40 +32,30 @@ export type Transport = (request: TransportRequest) => Promise<TransportResponse
 /** A transport over `fetch` (no upload progress: fetch cannot report it). */
 export function fetchTransport(fetchImpl: typeof globalThis.fetch): Transport {
   return async (request) => {
-    const init: RequestInit = {
+    const response = (await fetchImpl(request.url, {
       method: 'POST',
       headers: request.headers,
       body: request.body,
       signal: request.signal,
-    };
-    if (request.credentials !== undefined) init.credentials = request.credentials;
-    const response: unknown = await fetchImpl(request.url, init);
-    if (!isResponseLike(response)) {
+      // Only when set, so an injected fetch sees exactly the options that were given.
+      ...(request.credentials && { credentials: request.credentials }),
+    })) as Partial<Response> | null;
+    if (
+      typeof response?.status !== 'number' ||
+      typeof response.text !== 'function' ||
+      typeof response.headers?.get !== 'function'
+    ) {
       // Only an injected fetch can get here; a wrong return value is a bug, not a network error.
       throw new OcrError(
         'invalid-response',
-        'The `fetch` passed to recognize() did not return a Response.',
+        'The `fetch` given to recognize() returned no Response.',
       );
     }
+    const { status, statusText = '', headers } = response;
     // Reading the body is part of the attempt: the same signal aborts it and times it out.
     const text = await response.text();
-    return {
-      status: response.status,
-      statusText: response.statusText,
-      header: (name) => response.headers.get(name),
-      text,
-    };
+    return { status, statusText, header: (name) => headers.get(name), text };
   };
-}
-
-function isResponseLike(value: unknown): value is Response {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Response).status === 'number' &&
-    typeof (value as Response).text === 'function' &&
-    typeof (value as Response).headers?.get === 'function'
-  );
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -73,7 +63,7 @@ function isResponseLike(value: unknown): value is Response {
 /** What one attempt came to: a result, or an error plus the server's `Retry-After`. */
 export type AttemptOutcome =
   | { ok: true; result: OcrResult }
-  | { ok: false; error: OcrError; retryAfterMs: number | undefined };
+  | { ok: false; error: OcrError; retryAfterMs?: number };
 
 /** `Retry-After` in milliseconds: delay-seconds or an HTTP-date; else `undefined`. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
@@ -86,6 +76,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** Reason phrases for when the platform reports none (HTTP/2 has no status text). */
 const REASONS: Readonly<Record<number, string>> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -100,14 +91,6 @@ const REASONS: Readonly<Record<number, string>> = {
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function toCode(value: unknown): number | undefined {
-  const code = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof code === 'number' && Number.isFinite(code) ? code : undefined;
-}
 
 /** Any status may carry NHN's envelope (its gateway answers 413/429/5xx with one), so read it first. */
 export function interpretResponse(response: TransportResponse): AttemptOutcome {
@@ -128,14 +111,7 @@ export function interpretResponse(response: TransportResponse): AttemptOutcome {
   }
 
   if (isRecord(body) && isRecord(body.header) && body.header.isSuccessful === false) {
-    const resultCode = toCode(body.header.resultCode);
-    const resultMessage =
-      typeof body.header.resultMessage === 'string' ? body.header.resultMessage : undefined;
-    const message =
-      resultCode === undefined
-        ? `The OCR service reported a failure${resultMessage ? `: ${resultMessage}` : '.'}`
-        : describeResultCode(resultCode, resultMessage);
-    return fail(new OcrError('api', message, { status, resultCode, resultMessage }));
+    return fail(envelopeError(body.header, status));
   }
 
   const statusLine = `HTTP ${status} ${response.statusText || REASONS[status] || ''}`.trim();
@@ -145,7 +121,7 @@ export function interpretResponse(response: TransportResponse): AttemptOutcome {
       return fail(
         new OcrError(
           'invalid-response',
-          `The OCR backend answered ${statusLine} but its body is not JSON${type ? ` (${type})` : ''}; check that the endpoint points at the OCR backend.`,
+          `The OCR backend answered ${statusLine} but its body is not JSON${type ? ` (${type})` : ''}; check the endpoint.`,
           { status },
         ),
       );
@@ -153,20 +129,17 @@ export function interpretResponse(response: TransportResponse): AttemptOutcome {
     try {
       return { ok: true, result: parseOcrResponse(body) };
     } catch (error) {
-      return fail(
-        isOcrError(error)
-          ? error
-          : new OcrError('invalid-response', 'The OCR response could not be read.', {
-              cause: error,
-            }),
-      );
+      // `parseOcrResponse` throws nothing but `OcrError`.
+      return fail(error as OcrError);
     }
   }
 
   // A JSON error from the user's own backend may say why; keep a short piece of it.
-  const detail = isRecord(body)
+  let detail = isRecord(body)
     ? [body.message, body.error].find((value): value is string => typeof value === 'string')
     : undefined;
-  const suffix = detail ? `: ${detail.length > 200 ? `${detail.slice(0, 197)}...` : detail}` : '.';
-  return fail(new OcrError('http', `The OCR backend answered ${statusLine}${suffix}`, { status }));
+  if (detail && detail.length > 200) detail = `${detail.slice(0, 197)}...`;
+  return fail(
+    new OcrError('http', withDetail(`The OCR backend answered ${statusLine}`, detail), { status }),
+  );
 }

@@ -1,16 +1,8 @@
-import { OcrError } from './errors';
-
-/** Ports NHN's image downloader will connect to, besides the scheme defaults. */
-const MIN_HIGH_PORT = 10_000;
-const MAX_HIGH_PORT = 12_000;
+import { invalidInput } from './errors';
 
 /** Long URLs are cut in messages so an error never carries a whole data blob. */
 function quote(value: string): string {
   return JSON.stringify(value.length > 100 ? `${value.slice(0, 97)}...` : value);
-}
-
-function invalid(message: string, cause?: unknown): OcrError {
-  return new OcrError('invalid-input', message, cause === undefined ? {} : { cause });
 }
 
 /**
@@ -22,36 +14,30 @@ function invalid(message: string, cause?: unknown): OcrError {
 export function validateImageUrl(url: string): URL {
   // Typed as string, but JavaScript callers and form fields can hand over anything.
   if (typeof url !== 'string') {
-    throw invalid(`The image URL must be a string; got ${url === null ? 'null' : typeof url}.`);
+    throw invalidInput(
+      `The image URL must be a string; got ${url === null ? 'null' : typeof url}.`,
+    );
   }
-  if (url.trim() === '') throw invalid('The image URL is empty.');
+  if (url.trim() === '') throw invalidInput('The image URL is empty.');
 
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch (error) {
-    throw invalid(
-      `The image URL ${quote(url)} is not an absolute URL; write it in full, like https://example.com/receipt.jpg.`,
-      error,
-    );
+    throw invalidInput(`The image URL ${quote(url)} is not an absolute URL.`, error);
   }
 
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw invalid(
-      `The image URL ${quote(url)} uses ${quote(parsed.protocol)}; only http: and https: URLs can be downloaded by the OCR service.`,
+  const { protocol, port } = parsed;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw invalidInput(
+      `The image URL ${quote(url)} uses ${quote(protocol)}; the OCR service downloads only http: and https: URLs.`,
     );
   }
-
   // `URL.port` is '' when the port is absent or the scheme's default, so only explicit ports remain.
-  if (parsed.port !== '') {
-    const port = Number(parsed.port);
-    const allowed = port === 80 || port === 443 || (port >= MIN_HIGH_PORT && port <= MAX_HIGH_PORT);
-    if (!allowed) {
-      throw invalid(
-        `The image URL ${quote(url)} uses port ${port}; the OCR service only downloads from ports 80, 443 and ${MIN_HIGH_PORT}–${MAX_HIGH_PORT}.`,
-      );
-    }
+  if (port !== '' && port !== '80' && port !== '443' && !(+port >= 10_000 && +port <= 12_000)) {
+    throw invalidInput(
+      `The image URL ${quote(url)} uses port ${port}; the OCR service downloads only from ports 80, 443 and 10000–12000.`,
+    );
   }
-
   return parsed;
 }
