@@ -15,7 +15,8 @@ interface ConsoleGuard {
 const key = Symbol.for('react-ocr-overlay.console-guard');
 const store = globalThis as unknown as Record<symbol, ConsoleGuard | undefined>;
 const installed = store[key] !== undefined;
-const guard: ConsoleGuard = (store[key] ??= { logged: [], allowed: [] });
+if (!installed) store[key] = { logged: [], allowed: [] };
+const guard = store[key]!;
 
 export function allowConsoleError(match: RegExp | ((message: string) => boolean)): void {
   guard.allowed.push(typeof match === 'function' ? match : (message) => match.test(message));

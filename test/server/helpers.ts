@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable } from '../../scripts/chromium.mjs';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Local HTTP servers                                                                          */
@@ -172,19 +173,7 @@ export interface RenderedImage {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-      '--font-render-hinting=none',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
 }
 
 /** Draws black text on white; every space-separated word gets its own measured box. */
