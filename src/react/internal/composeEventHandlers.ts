@@ -1,0 +1,14 @@
+/**
+ * Calls the user's handler, then ours unless the user called `event.preventDefault()`
+ * (Radix `composeEventHandlers`), so a user handler never silently replaces ours.
+ */
+export function composeEventHandlers<E extends { defaultPrevented: boolean }>(
+  theirs: ((event: E) => void) | undefined,
+  ours: (event: E) => void,
+  { checkDefaultPrevented = true }: { checkDefaultPrevented?: boolean } = {},
+): (event: E) => void {
+  return (event: E) => {
+    theirs?.(event);
+    if (!checkDefaultPrevented || !event.defaultPrevented) ours(event);
+  };
+}

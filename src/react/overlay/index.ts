@@ -1,0 +1,12 @@
+export { defaultColorScale, defaultFormatLabel } from './colors';
+export { OcrConfidenceLegend, type OcrConfidenceLegendProps } from './OcrConfidenceLegend';
+export { OcrOverlay } from './OcrOverlay';
+export type {
+  OcrLabelMode,
+  OcrOverlayHandle,
+  OcrOverlayProps,
+  OcrOverlayState,
+  OcrOverlayToDataURLOptions,
+  OcrWordClickEvent,
+} from './types';
+export type { OcrImageSource } from './useImageSource';

@@ -1,0 +1,201 @@
+import Flatbush from 'flatbush';
+import { pointInQuad } from '../../core/geometry';
+import type { OcrWord, Point } from '../../core/types';
+import { quantizeConfidence } from './colors';
+import { readingOrder } from './readingOrder';
+
+/**
+ * Everything the canvas needs about a result, precomputed once per result/threshold/scale so
+ * that drawing and hit testing touch typed arrays only, never React or per-word objects.
+ */
+export interface OverlayModel {
+  /** Drawable words (finite quads, confidence ≥ threshold) in reading order. */
+  words: readonly OcrWord[];
+  /** `x0,y0,x1,y1,x2,y2,x3,y3` per word, image pixels. */
+  coords: Float64Array;
+  /** `minX,minY,maxX,maxY` per word. */
+  bounds: Float64Array;
+  /** Index into `colors` per word. */
+  colorOf: Uint16Array;
+  colors: string[];
+  /** Word indices per colour, ascending: one stroke batch family per colour. */
+  groups: Int32Array[];
+  /** Bounds of all words (`minX,minY,maxX,maxY`); empty (∞,∞,-∞,-∞) without words. */
+  extent: readonly [number, number, number, number];
+  byId: Map<string, number>;
+  /** Median word box height in image pixels (0 without words). */
+  wordHeight: number;
+}
+
+export function buildModel(
+  allWords: readonly OcrWord[],
+  minConfidence: number,
+  colorScale: (confidence: number) => string,
+): OverlayModel {
+  const finite = allWords.filter(
+    (w) =>
+      w.confidence >= minConfidence &&
+      w.quad.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y)),
+  );
+  const words = readingOrder(finite);
+  const n = words.length;
+  const coords = new Float64Array(n * 8);
+  const bounds = new Float64Array(n * 4);
+  const colorOf = new Uint16Array(n);
+  const colors: string[] = [];
+  const colorIds = new Map<string, number>();
+  const byBucket = new Map<number, number>();
+  const counts: number[] = [];
+  const heights = new Float64Array(n);
+  const byId = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const word = words[i]!;
+    byId.set(word.id, i);
+    const q = word.quad;
+    let minX = q[0].x;
+    let minY = q[0].y;
+    let maxX = minX;
+    let maxY = minY;
+    for (let k = 0; k < 4; k++) {
+      const p = q[k]!;
+      coords[i * 8 + k * 2] = p.x;
+      coords[i * 8 + k * 2 + 1] = p.y;
+      if (p.x < minX) minX = p.x;
+      if (p.x > maxX) maxX = p.x;
+      if (p.y < minY) minY = p.y;
+      if (p.y > maxY) maxY = p.y;
+    }
+    bounds[i * 4] = minX;
+    bounds[i * 4 + 1] = minY;
+    bounds[i * 4 + 2] = maxX;
+    bounds[i * 4 + 3] = maxY;
+    heights[i] =
+      (distance(q[3].x - q[0].x, q[3].y - q[0].y) + distance(q[2].x - q[1].x, q[2].y - q[1].y)) / 2;
+    const bucket = quantizeConfidence(word.confidence);
+    let id = byBucket.get(bucket);
+    if (id === undefined) {
+      const color = colorScale(bucket / 100);
+      id = colorIds.get(color);
+      if (id === undefined) {
+        id = colors.length;
+        colors.push(color);
+        colorIds.set(color, id);
+        counts.push(0);
+      }
+      byBucket.set(bucket, id);
+    }
+    colorOf[i] = id;
+    counts[id]!++;
+  }
+  const groups = counts.map((count) => new Int32Array(count));
+  const fill = new Array<number>(colors.length).fill(0);
+  for (let i = 0; i < n; i++) {
+    const c = colorOf[i]!;
+    groups[c]![fill[c]!++] = i;
+  }
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n * 4; i += 4) {
+    if (bounds[i]! < minX) minX = bounds[i]!;
+    if (bounds[i + 1]! < minY) minY = bounds[i + 1]!;
+    if (bounds[i + 2]! > maxX) maxX = bounds[i + 2]!;
+    if (bounds[i + 3]! > maxY) maxY = bounds[i + 3]!;
+  }
+  heights.sort();
+  return {
+    words,
+    coords,
+    bounds,
+    colorOf,
+    colors,
+    groups,
+    extent: [minX, minY, maxX, maxY],
+    byId,
+    wordHeight: n ? heights[n >> 1]! : 0,
+  };
+}
+
+const indexes = new WeakMap<OverlayModel, Flatbush | null>();
+
+/**
+ * The spatial index over a model's word bounds, built on first use (the first hover, click or
+ * zoomed-in draw), not on mount: first paint at the fitted view never needs it.
+ */
+export function spatialIndex(model: OverlayModel): Flatbush | null {
+  let index = indexes.get(model);
+  if (index !== undefined) return index;
+  const n = model.words.length;
+  index = null;
+  if (n > 0) {
+    index = new Flatbush(n);
+    const b = model.bounds;
+    for (let i = 0; i < n * 4; i += 4) index.add(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!);
+    index.finish();
+  }
+  indexes.set(model, index);
+  return index;
+}
+
+/**
+ * The word under `point` (image pixels), or -1. Exact point-in-quad, so a click between two
+ * tilted words picks the one whose outline contains it, not the one whose bounding box does.
+ * Inside several (nested boxes): the smallest. Inside none but within `tolerance` of an edge
+ * (thin strokes, degenerate quads drawn as lines): the nearest.
+ */
+export function hitTest(model: OverlayModel, point: Point, tolerance = 0): number {
+  const index = spatialIndex(model);
+  if (!index) return -1;
+  const { coords } = model;
+  const candidates = index.search(
+    point.x - tolerance,
+    point.y - tolerance,
+    point.x + tolerance,
+    point.y + tolerance,
+  );
+  let best = -1;
+  let bestArea = Number.POSITIVE_INFINITY;
+  let near = -1;
+  let nearDistance = tolerance;
+  for (const i of candidates) {
+    const o = i * 8;
+    const quad = [
+      { x: coords[o]!, y: coords[o + 1]! },
+      { x: coords[o + 2]!, y: coords[o + 3]! },
+      { x: coords[o + 4]!, y: coords[o + 5]! },
+      { x: coords[o + 6]!, y: coords[o + 7]! },
+    ] as const;
+    if (pointInQuad(point, quad)) {
+      const area = Math.abs(
+        ((quad[0].x - quad[2].x) * (quad[1].y - quad[3].y) -
+          (quad[1].x - quad[3].x) * (quad[0].y - quad[2].y)) /
+          2,
+      );
+      if (area < bestArea) {
+        bestArea = area;
+        best = i;
+      }
+    } else if (best < 0) {
+      for (let k = 0; k < 4; k++) {
+        const d = segmentDistance(point, quad[k]!, quad[(k + 1) % 4]!);
+        if (d <= nearDistance) {
+          nearDistance = d;
+          near = i;
+        }
+      }
+    }
+  }
+  return best >= 0 ? best : near;
+}
+
+function segmentDistance(p: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2)) : 0;
+  return distance(p.x - a.x - t * dx, p.y - a.y - t * dy);
+}
+
+/** `Math.hypot` is several times slower in V8, and this runs for every word of every result. */
+const distance = (dx: number, dy: number) => Math.sqrt(dx * dx + dy * dy);

@@ -1,0 +1,302 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { type ComponentProps, useMemo, useState } from 'react';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { parseOcrResponse } from '../src/core/parse';
+import type { OcrResult, OcrWord } from '../src/core/types';
+import {
+  defaultColorScale,
+  defaultFormatLabel,
+  OcrConfidenceLegend,
+  OcrOverlay,
+} from '../src/react/overlay';
+import scene from '../test/fixtures/real/icdar2015-img_1.jpg?url';
+import sceneResponse from '../test/fixtures/real/icdar2015-img_1.nhn.json';
+import scene7 from '../test/fixtures/real/icdar2015-img_7.jpg?url';
+import scene7Response from '../test/fixtures/real/icdar2015-img_7.nhn.json';
+import receipt from '../test/fixtures/real/wildreceipt-1.jpeg?url';
+import receiptResponse from '../test/fixtures/real/wildreceipt-1.nhn.json';
+import smallReceipt from '../test/fixtures/real/wildreceipt-2.jpeg?url';
+import smallReceiptResponse from '../test/fixtures/real/wildreceipt-2.nhn.json';
+import { generateResult, paperCanvas, random } from './support/overlay/generate';
+
+/* ---------------------------------------------------------------------------------------------- */
+/* Controls: functions cannot be edited in the panel, so they are picked from named options.        */
+/* ---------------------------------------------------------------------------------------------- */
+
+const colorScales = {
+  default: defaultColorScale,
+  greyscale: (c: number) => `hsl(0 0% ${Math.round(95 - c * 80)}%)`,
+  'red below 80%': (c: number) => (c < 0.8 ? '#d55e00' : '#0072b2'),
+};
+const labelFormats = {
+  default: defaultFormatLabel,
+  'text only': (word: OcrWord) => word.text,
+  'percent only': (word: OcrWord) => `${Math.round(word.confidence * 100)}%`,
+  'id and text': (word: OcrWord) => `${word.id}: ${word.text}`,
+};
+
+type StoryArgs = ComponentProps<typeof OcrOverlay>;
+
+const meta = {
+  title: 'Components/OcrOverlay',
+  component: OcrOverlay,
+  parameters: { layout: 'padded' },
+  args: {
+    image: scene,
+    result: null,
+    minConfidence: 0,
+    labels: 'auto',
+    strokeWidth: 2,
+    fillOpacity: 0,
+    fontFamily: 'system-ui, sans-serif',
+    zoom: true,
+    style: { maxWidth: 900 },
+  },
+  argTypes: {
+    image: { control: 'text' },
+    result: { control: false },
+    minConfidence: { control: { type: 'range', min: 0, max: 1, step: 0.01 } },
+    labels: { control: 'inline-radio', options: ['auto', 'always', 'hover', 'none'] },
+    strokeWidth: { control: { type: 'range', min: 0, max: 8, step: 0.5 } },
+    fillOpacity: { control: { type: 'range', min: 0, max: 1, step: 0.05 } },
+    labelFontSize: { control: { type: 'number', min: 4, max: 80, step: 1 } },
+    fontFamily: { control: 'text' },
+    colorScale: {
+      control: 'select',
+      options: Object.keys(colorScales),
+      mapping: colorScales,
+    },
+    formatLabel: {
+      control: 'select',
+      options: Object.keys(labelFormats),
+      mapping: labelFormats,
+    },
+    zoom: { control: 'boolean' },
+    width: { control: { type: 'number', min: 100, max: 2000, step: 10 } },
+    height: { control: { type: 'number', min: 100, max: 2000, step: 10 } },
+    selectedId: { control: 'text' },
+    defaultSelectedId: { control: 'text' },
+    crossOrigin: { control: 'select', options: [undefined, '', 'anonymous', 'use-credentials'] },
+    onSelectedIdChange: { action: 'selectedIdChange' },
+    onWordClick: { action: 'wordClick' },
+    onHoverChange: { action: 'hoverChange' },
+    onImageError: { action: 'imageError' },
+  },
+} satisfies Meta<typeof OcrOverlay>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const ready = async (canvasElement: HTMLElement, state = 'ready') => {
+  const root = canvasElement.querySelector<HTMLElement>('[data-ocr-overlay]');
+  await waitFor(() => expect(root?.getAttribute('data-state')).toBe(state), { timeout: 10_000 });
+  return root!;
+};
+
+/** Real confidences are all 1.0 in these fixtures; spread them so the colour scale shows. */
+function withSpreadConfidence(result: OcrResult, seed = 3): OcrResult {
+  const rand = random(seed);
+  const words = result.words.map((word) => ({
+    ...word,
+    confidence: Math.round((1 - rand() ** 2 * 0.85) * 100) / 100,
+  }));
+  const byId = new Map(words.map((word) => [word.id, word]));
+  return {
+    ...result,
+    words,
+    lines: result.lines.map((line) => ({ ...line, words: line.words.map((w) => byId.get(w.id)!) })),
+  };
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+
+/** ICDAR 2015 scene photo: perspective, tilted quads from a real NHN response. */
+export const ScenePhoto: Story = {
+  args: { image: scene, result: parseOcrResponse(sceneResponse) },
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    expect(root.querySelectorAll('[data-ocr-mirror] li').length).toBeGreaterThan(0);
+  },
+};
+
+/** Another scene with more words; labels always on. */
+export const ScenePhotoLabelled: Story = {
+  args: { image: scene7, result: parseOcrResponse(scene7Response), labels: 'always' },
+};
+
+/** WildReceipt photo (1600×1200) with 60 words. Zoom in with the wheel to see labels appear. */
+export const Receipt: Story = {
+  args: { image: receipt, result: parseOcrResponse(receiptResponse) },
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    root.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    const announcer = root.querySelector('[data-ocr-announcer]');
+    await waitFor(() => expect(announcer?.textContent).toMatch(/word 1 of/));
+  },
+};
+
+/** Korean words (generated boxes over the small receipt photo), labels always drawn. */
+export const KoreanLabels: Story = {
+  args: {
+    image: smallReceipt,
+    labels: 'always',
+    labelFontSize: 14,
+    fontFamily: '"Noto Sans CJK KR", "Noto Sans KR", system-ui, sans-serif',
+    width: 520,
+    result: generateResult(12, 348, 348, {
+      seed: 11,
+      maxTilt: 6,
+      vocabulary: ['피', '블러드', '영수증', '합계', '카드', '부가세'],
+    }),
+  },
+};
+
+function LowConfidenceStory(args: StoryArgs) {
+  return (
+    <div style={{ display: 'grid', gap: 12, maxWidth: 900 }}>
+      <OcrConfidenceLegend colorScale={args.colorScale} style={{ maxWidth: 320 }} />
+      <OcrOverlay {...args} />
+    </div>
+  );
+}
+
+/** Confidence colouring, with the threshold as a control: words below it disappear. */
+export const LowConfidence: Story = {
+  args: {
+    image: smallReceipt,
+    result: withSpreadConfidence(parseOcrResponse(smallReceiptResponse)),
+    minConfidence: 0.5,
+    width: 520,
+  },
+  render: (args) => <LowConfidenceStory {...args} />,
+};
+
+function LinkedListStory(args: StoryArgs) {
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const words = args.result?.words ?? [];
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 220px', gap: 16 }}>
+      <OcrOverlay
+        {...args}
+        selectedId={selectedId}
+        onSelectedIdChange={(id, word) => {
+          setSelectedId(id);
+          args.onSelectedIdChange?.(id, word);
+        }}
+      />
+      <ul
+        aria-label="Words"
+        style={{
+          margin: 0,
+          padding: 0,
+          listStyle: 'none',
+          maxHeight: 480,
+          overflow: 'auto',
+          font: '13px system-ui',
+        }}
+      >
+        {words.map((word) => (
+          <li key={word.id}>
+            <button
+              type="button"
+              aria-pressed={word.id === selectedId}
+              onClick={() => setSelectedId(word.id === selectedId ? null : word.id)}
+              style={{
+                width: '100%',
+                textAlign: 'left',
+                border: 0,
+                padding: '4px 8px',
+                background: word.id === selectedId ? '#dbeafe' : 'transparent',
+                cursor: 'pointer',
+              }}
+            >
+              <span
+                aria-hidden="true"
+                style={{
+                  display: 'inline-block',
+                  width: 10,
+                  height: 10,
+                  marginRight: 6,
+                  background: (args.colorScale ?? defaultColorScale)(word.confidence),
+                }}
+              />
+              {word.text} <small>{Math.round(word.confidence * 100)}%</small>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Controlled selection: clicking a word selects it in the list, and the list selects on the canvas. */
+export const ControlledSelection: Story = {
+  args: { image: receipt, result: withSpreadConfidence(parseOcrResponse(receiptResponse), 5) },
+  render: (args) => <LinkedListStory {...args} />,
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    const button = canvasElement.querySelector<HTMLButtonElement>('ul[aria-label="Words"] button');
+    await userEvent.click(button!);
+    await waitFor(() =>
+      expect(root.querySelector('[data-ocr-announcer]')?.textContent).toMatch(/word \d+ of/),
+    );
+  },
+};
+
+function GeneratedStory({ count, ...args }: StoryArgs & { count: number }) {
+  const image = useMemo(() => paperCanvas(1600, 1200).toDataURL('image/png'), []);
+  const result = useMemo(() => generateResult(count, 1600, 1200, { seed: count }), [count]);
+  return <OcrOverlay {...args} image={image} result={result} />;
+}
+
+/** 100 generated words on a 1600×1200 generated page. */
+export const Generated100: Story = {
+  render: (args) => <GeneratedStory {...args} count={100} />,
+};
+
+/** 1,000 generated words. */
+export const Generated1000: Story = {
+  render: (args) => <GeneratedStory {...args} count={1000} />,
+};
+
+/** 10,000 generated words: one batched shape, hover and zoom stay smooth. */
+export const Generated10000: Story = {
+  render: (args) => <GeneratedStory {...args} count={10_000} />,
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    expect(root.querySelectorAll('[data-ocr-mirror] li')).toHaveLength(10_000);
+  },
+};
+
+/** A result with no words: the image alone. */
+export const EmptyResult: Story = {
+  args: {
+    image: scene,
+    result: { words: [], lines: [], fileType: 'jpg', slices: null, warnings: [] },
+  },
+  play: async ({ canvasElement }) => {
+    await ready(canvasElement);
+  },
+};
+
+/** The image cannot be loaded: an accessible message, `data-state="error"` and `onImageError`. */
+export const BrokenImage: Story = {
+  args: {
+    image: '/fixtures/does-not-exist.jpg',
+    result: parseOcrResponse(sceneResponse),
+    onImageError: fn(),
+  },
+  play: async ({ canvasElement, args }) => {
+    await ready(canvasElement, 'error');
+    expect(args.onImageError).toHaveBeenCalled();
+    expect(canvasElement.querySelector('[role="alert"]')?.textContent).toMatch(
+      /could not be loaded/,
+    );
+  },
+};
+
+/** The legend on its own. */
+export const Legend: StoryObj<typeof OcrConfidenceLegend> = {
+  render: () => <OcrConfidenceLegend style={{ maxWidth: 320 }} />,
+};
