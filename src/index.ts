@@ -45,3 +45,35 @@ export type {
   Quad,
 } from './core/types';
 export { validateImageUrl } from './core/url';
+export type { OcrImageSource } from './react/overlay';
+export {
+  defaultColorScale,
+  defaultFormatLabel,
+  OcrConfidenceLegend,
+  type OcrConfidenceLegendProps,
+  type OcrLabelMode,
+  OcrOverlay,
+  type OcrOverlayHandle,
+  type OcrOverlayProps,
+  type OcrOverlayState,
+  type OcrOverlayToDataURLOptions,
+  type OcrWordClickEvent,
+} from './react/overlay';
+export {
+  describeOcrError,
+  type InputProblem,
+  inputProblemOf,
+  type OcrImage,
+  type OcrInput,
+  type OcrStatus,
+  OcrUploader,
+  type OcrUploaderMessages,
+  type OcrUploaderProps,
+  type OcrUploaderRenderState,
+  ocrUploaderMessages,
+  type PreprocessOptions,
+  type UseOcrOptions,
+  type UseOcrResult,
+  type UseOcrState,
+  useOcr,
+} from './react/uploader';

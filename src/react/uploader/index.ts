@@ -1,0 +1,29 @@
+export { type ImageFormat, type ImageHeader, readImageHeader } from './image-header';
+export {
+  describeOcrError,
+  type InputProblem,
+  inputProblemOf,
+  type OcrUploaderMessages,
+  ocrUploaderMessages,
+} from './messages';
+export {
+  OcrUploader,
+  type OcrUploaderProps,
+  type OcrUploaderRenderState,
+} from './OcrUploader';
+export {
+  CROPPING_ASPECT_RATIO,
+  type PreparedImage,
+  type PreprocessOptions,
+  prepareImage,
+  selectMode,
+} from './preprocess';
+export {
+  type OcrImage,
+  type OcrInput,
+  type OcrStatus,
+  type UseOcrOptions,
+  type UseOcrResult,
+  type UseOcrState,
+  useOcr,
+} from './useOcr';

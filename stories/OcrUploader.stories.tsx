@@ -1,0 +1,315 @@
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import { delay, HttpResponse, http } from 'msw';
+import { type ReactNode, useLayoutEffect } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { OcrUploader, ocrUploaderMessages } from '../src/react/uploader';
+import receiptUrl from '../test/fixtures/real/wildreceipt-1.jpeg?url';
+import receipt from '../test/fixtures/real/wildreceipt-1.nhn.json';
+import {
+  dropOn,
+  fileFrom,
+  KOREAN_RECEIPT,
+  tallReceipt,
+  textImage,
+} from './support/uploader/images';
+import { throttledXMLHttpRequest } from './support/uploader/slow-network';
+
+const en = ocrUploaderMessages.en;
+const ko = ocrUploaderMessages.ko;
+const RECEIPT_WORDS = receipt.result.listOfInferTexts.reduce(
+  (sum, line) => sum + line.inferTexts.length,
+  0,
+);
+const IMAGE_URL = 'https://images.example.com/receipt.jpeg';
+const SLOW = { timeout: 10_000 };
+
+const nhnError = (resultCode: number, status = 400) =>
+  HttpResponse.json(
+    { header: { isSuccessful: false, resultCode, resultMessage: `error ${resultCode}` } },
+    { status },
+  );
+
+/** Answers the general endpoint with the real NHN response for the receipt photo. */
+const answerReceipt = http.post('/api/ocr/general', async () => {
+  await delay(400);
+  return HttpResponse.json(receipt);
+});
+
+/** Generated images and the response that matches them, made by a story's loader. */
+let generated: Awaited<ReturnType<typeof textImage>> | null = null;
+const answerGenerated = (path: string) =>
+  http.post(path, async () => {
+    await delay(400);
+    return HttpResponse.json(generated!.response);
+  });
+
+const dropReceipt = async (canvasElement: HTMLElement) =>
+  dropOn(canvasElement, [await fileFrom(receiptUrl, 'wildreceipt-1.jpeg')]);
+
+/** Uploads at `bytesPerSecond` while mounted: MSW alone answers before a bar could move. */
+function ThrottledUpload({
+  bytesPerSecond,
+  children,
+}: {
+  bytesPerSecond: number;
+  children: ReactNode;
+}) {
+  useLayoutEffect(() => {
+    const original = window.XMLHttpRequest;
+    window.XMLHttpRequest = throttledXMLHttpRequest(bytesPerSecond);
+    return () => {
+      window.XMLHttpRequest = original;
+    };
+  }, [bytesPerSecond]);
+  return children;
+}
+const throttleUpload =
+  (bytesPerSecond: number): Decorator =>
+  (Story) => (
+    <ThrottledUpload bytesPerSecond={bytesPerSecond}>
+      <Story />
+    </ThrottledUpload>
+  );
+
+const meta = {
+  title: 'Uploader/OcrUploader',
+  component: OcrUploader,
+  args: {
+    endpoint: '/api/ocr/general',
+    preprocess: { maxDimension: 4096 },
+    onResult: fn(),
+    onError: fn(),
+    onStatusChange: fn(),
+  },
+  parameters: { msw: { handlers: [answerReceipt] } },
+} satisfies Meta<typeof OcrUploader>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Waiting for a drop, paste, file or URL. */
+export const Idle: Story = {};
+
+/** A real receipt photo (1600 × 1200) with the real NHN response drawn over it. */
+export const RealPhoto: Story = {
+  play: async ({ canvasElement, args }) => {
+    const root = await dropReceipt(canvasElement);
+    await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
+    await expect(within(root).getByText(en.success(RECEIPT_WORDS))).toBeInTheDocument();
+    await expect(args.onResult).toHaveBeenLastCalledWith(
+      expect.anything(),
+      expect.objectContaining({ width: 1600, height: 1200 }),
+    );
+    await expect(args.onStatusChange).toHaveBeenLastCalledWith('success');
+  },
+};
+
+/** Hangul drawn on a canvas; the boxes come from `measureText`, so they fit the letters. */
+export const KoreanText: Story = {
+  loaders: [
+    async () => {
+      generated = await textImage(560, 380, KOREAN_RECEIPT, 'korean.jpg');
+      return { file: generated.file };
+    },
+  ],
+  parameters: { msw: { handlers: [answerGenerated('/api/ocr/general')] } },
+  play: async ({ canvasElement, loaded }) => {
+    const root = await dropOn(canvasElement, [loaded.file as File]);
+    await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
+    // The overlay's text mirror lists the words once the image is drawn.
+    await expect(await within(root).findByText(/아메리카노/, {}, SLOW)).toBeInTheDocument();
+    await expect(within(root).getByText(en.success(8))).toBeInTheDocument();
+  },
+};
+
+/** A throttled 150 kB/s upload: the bar fills with a percentage, then turns indeterminate. */
+export const SlowUpload: Story = {
+  decorators: [throttleUpload(150_000)],
+  play: async ({ canvasElement }) => {
+    const root = await dropReceipt(canvasElement);
+    const canvas = within(root);
+    await waitFor(() => {
+      const bar = canvas.getByRole('progressbar') as HTMLProgressElement;
+      expect(bar.value).toBeGreaterThan(10);
+      expect(bar.value).toBeLessThan(90);
+      expect(canvas.getByText(`${Math.round(bar.value)}%`)).toBeInTheDocument();
+    }, SLOW);
+    await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
+  },
+};
+
+/** NHN refuses the file type (4000003): a sentence for the code, Retry and Cancel. */
+export const ApiError: Story = {
+  args: { retries: 0 },
+  parameters: { msw: { handlers: [http.post('/api/ocr/general', () => nhnError(4000003))] } },
+  play: async ({ canvasElement, args }) => {
+    const root = await dropReceipt(canvasElement);
+    const alert = await within(root).findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent(en.resultCodes[4000003]!);
+    await expect(within(alert).getByRole('button', { name: en.retry })).toBeVisible();
+    await expect(within(alert).getByRole('button', { name: en.cancel })).toBeVisible();
+    await expect(root.querySelector('[data-ocr-overlay]')).not.toBeNull();
+    await expect(args.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ resultCode: 4000003 }),
+    );
+  },
+};
+
+let failuresLeft = 0;
+/** The backend fails with HTTP 500 once; Retry sends the same bytes again and succeeds. */
+export const ServerErrorThenRetry: Story = {
+  args: { retries: 0 },
+  beforeEach: () => {
+    failuresLeft = 1;
+  },
+  parameters: {
+    msw: {
+      handlers: [
+        http.post('/api/ocr/general', async () => {
+          if (failuresLeft-- > 0) return new HttpResponse('Internal Server Error', { status: 500 });
+          await delay(300);
+          return HttpResponse.json(receipt);
+        }),
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const root = await dropReceipt(canvasElement);
+    const canvas = within(root);
+    const alert = await canvas.findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent(en.http(500));
+    await userEvent.click(within(alert).getByRole('button', { name: en.retry }));
+    await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/** The backend never answers; after `timeoutMs` (1.5 s here) the uploader says so. */
+export const Timeout: Story = {
+  args: { retries: 0, timeoutMs: 1500 },
+  parameters: {
+    msw: {
+      handlers: [
+        http.post('/api/ocr/general', async () => {
+          await delay('infinite');
+          return HttpResponse.json(receipt);
+        }),
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const root = await dropReceipt(canvasElement);
+    await expect(await within(root).findByRole('progressbar')).toBeInTheDocument();
+    const alert = await within(root).findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent(en.errors.timeout);
+  },
+};
+
+/**
+ * A receipt 3.4 times taller than wide goes to the cropping endpoint (`mode: 'auto'`); the
+ * general endpoint here would refuse it with 4000505.
+ */
+export const TallReceiptCropping: Story = {
+  loaders: [
+    async () => {
+      generated = await textImage(400, 1360, tallReceipt(), 'long-receipt.jpg');
+      return { file: generated.file };
+    },
+  ],
+  parameters: {
+    msw: {
+      handlers: [
+        http.post('/api/ocr/general', () => nhnError(4000505)),
+        answerGenerated('/api/ocr/general/cropping'),
+      ],
+    },
+  },
+  play: async ({ canvasElement, loaded }) => {
+    const root = await dropOn(canvasElement, [loaded.file as File]);
+    await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
+    await expect(await within(root).findByText(/TOTAL/, {}, SLOW)).toBeInTheDocument();
+  },
+};
+
+/** An image URL: the backend downloads it; the browser shows it from the same URL. */
+export const UrlInput: Story = {
+  parameters: {
+    msw: {
+      handlers: [
+        answerReceipt,
+        http.get(IMAGE_URL, async () => {
+          const bytes = await (await fetch(receiptUrl)).arrayBuffer();
+          return new HttpResponse(bytes, { headers: { 'content-type': 'image/jpeg' } });
+        }),
+      ],
+    },
+  },
+  play: async ({ canvasElement, args }) => {
+    const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
+    const canvas = within(root);
+    await userEvent.type(canvas.getByRole('textbox', { name: en.urlLabel }), IMAGE_URL);
+    await userEvent.click(canvas.getByRole('button', { name: en.urlSubmit }));
+    await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
+    await expect(args.onResult).toHaveBeenCalledWith(
+      expect.anything(),
+      expect.objectContaining({ src: IMAGE_URL, width: 1600, height: 1200 }),
+    );
+  },
+};
+
+/** Drops, pastes, the picker and the URL field are all refused. */
+export const Disabled: Story = {
+  args: { disabled: true },
+  play: async ({ canvasElement }) => {
+    const root = await dropReceipt(canvasElement);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(root.dataset.state).toBe('idle');
+    await expect(within(root).getByRole('textbox', { name: en.urlLabel })).toBeDisabled();
+    await expect(within(root).getByRole('button', { name: en.browse })).toBeDisabled();
+  },
+};
+
+/** `children` as a render function of the uploader's state replaces the drop-zone content. */
+export const CustomChildren: Story = {
+  args: {
+    allowUrl: false,
+    children: ({ status, isDragActive, open, result }) => (
+      <div
+        style={{
+          padding: 32,
+          border: `2px dashed ${isDragActive ? '#1a73e8' : '#999'}`,
+          borderRadius: 12,
+          textAlign: 'center',
+        }}
+      >
+        <p style={{ fontSize: 20, margin: 0 }}>📄 Drop a receipt</p>
+        <p data-testid="custom-status">
+          {status === 'success' ? `Done: ${result?.words.length} words` : `Status: ${status}`}
+        </p>
+        <button type="button" onClick={open}>
+          Pick a photo
+        </button>
+      </div>
+    ),
+  },
+  play: async ({ canvasElement }) => {
+    const root = await dropReceipt(canvasElement);
+    const status = within(root).getByTestId('custom-status');
+    await waitFor(() => expect(status).toHaveTextContent(`Done: ${RECEIPT_WORDS} words`), SLOW);
+    await expect(within(root).queryByRole('button', { name: en.browse })).toBeNull();
+  },
+};
+
+/** Every string in Korean (`locale="ko"`), shown with an API error. */
+export const KoreanLocale: Story = {
+  args: { locale: 'ko', retries: 0 },
+  parameters: { msw: { handlers: [http.post('/api/ocr/general', () => nhnError(4000003))] } },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
+    await expect(within(root).getByRole('button', { name: ko.browse })).toBeVisible();
+    await dropReceipt(canvasElement);
+    const alert = await within(root).findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent(ko.resultCodes[4000003]!);
+    await expect(within(alert).getByRole('button', { name: ko.retry })).toBeVisible();
+  },
+};

@@ -1,0 +1,232 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { delay, HttpResponse } from 'msw';
+import { describe, expect, test, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import {
+  OcrUploader,
+  type OcrUploaderProps,
+  ocrUploaderMessages,
+} from '../../../src/react/uploader';
+import { throttledXMLHttpRequest } from '../../../stories/support/uploader/slow-network';
+import {
+  bytesOf,
+  dropFiles,
+  makeImage,
+  mockBackend,
+  nhnBody,
+  nhnError,
+  ok,
+  slowJson,
+} from './browser-support';
+import { pngHead } from './support';
+import { overlay, recorder, renderUploader } from './uploader-harness';
+
+const backend = mockBackend();
+const { server, use, handler } = backend;
+const en = ocrUploaderMessages.en;
+const setup = (props: Partial<OcrUploaderProps> = {}) => renderUploader(backend, props);
+
+describe('rejections: nothing is sent, the reason is shown', () => {
+  const cases: Array<[string, () => Promise<File[]> | File[], Partial<OcrUploaderProps>, string]> =
+    [
+      [
+        'a 0-byte file',
+        () => [new File([], 'empty.png', { type: 'image/png' })],
+        {},
+        en.rejected.empty,
+      ],
+      [
+        'a header declaring 30,000 × 30,000 pixels',
+        () => [
+          new File([pngHead(30_000, 30_000), new Uint8Array(1000)], 'huge.png', {
+            type: 'image/png',
+          }),
+        ],
+        {},
+        en.rejected.tooManyPixels(30_000, 30_000, 50_000_000),
+      ],
+      [
+        'more pixels than preprocess.maxPixels',
+        async () => [await makeImage(64, 32, 'image/jpeg')],
+        { preprocess: { maxPixels: 2000 } },
+        en.rejected.tooManyPixels(64, 32, 2000),
+      ],
+      [
+        'an undecodable file',
+        () => [new File(['not an image at all'], 'fake.png', { type: 'image/png' })],
+        {},
+        en.rejected.undecodable,
+      ],
+      [
+        'a file of the wrong type',
+        () => [new File(['hello'], 'notes.txt', { type: 'text/plain' })],
+        {},
+        en.rejected.type('text/plain'),
+      ],
+      [
+        'bytes over maxSize',
+        async () => [await makeImage(64, 32, 'image/png')],
+        { maxSize: 10 },
+        'at most 0.0 MB can be sent',
+      ],
+      [
+        'several files',
+        async () => [await makeImage(8, 8, 'image/png'), await makeImage(8, 8, 'image/jpeg')],
+        {},
+        en.rejected.tooManyFiles,
+      ],
+    ];
+
+  test.each(cases)('%s', async (_name, files, props, message) => {
+    const decode = vi.spyOn(window, 'createImageBitmap');
+    const { root, settled, onError } = setup(props);
+    await dropFiles(root, await files());
+    await settled('error');
+    expect(screen.getByRole('alert').textContent).toContain(message);
+    expect(screen.queryByRole('button', { name: en.retry })).toBeNull();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0].code).toBe('invalid-input');
+    await delay(50);
+    expect(server.received).toEqual([]);
+    if (_name.startsWith('a header') || _name.startsWith('more pixels')) {
+      expect(decode).not.toHaveBeenCalled();
+    }
+  });
+
+  test('a refused drop keeps the image and result the user had', async () => {
+    const { seen, children } = recorder();
+    const { root, settled } = setup({ children });
+    await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
+    await settled('success');
+    const { image, result } = seen.current!;
+    await dropFiles(root, [new File(['hello'], 'notes.txt', { type: 'text/plain' })]);
+    await settled('error');
+    expect(seen.current).toMatchObject({ image, result });
+    expect(overlay(root)).not.toBeNull();
+    expect(server.received).toHaveLength(1);
+  });
+
+  test('without onError, a failure is logged with console.error', async () => {
+    use(handler);
+    // The setup fails a test on any console.error; this one is expected, so it is swallowed here.
+    const logged = vi.mocked(console.error).mockImplementationOnce(() => {});
+    const { container } = render(<OcrUploader endpoint="/api/ocr/general" />);
+    const root = container.firstElementChild!;
+    await dropFiles(root, [new File([], 'empty.png', { type: 'image/png' })]);
+    await waitFor(() => expect(root.getAttribute('data-state')).toBe('error'));
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logged.mock.calls[0]![0]).toMatchObject({ name: 'OcrError', code: 'invalid-input' });
+  });
+});
+
+describe('server errors', () => {
+  test('API error 4000003: message per result code, image stays, Retry and Cancel', async () => {
+    server.respond = () => nhnError(4000003);
+    const { root, settled, onError } = setup({ retries: 0 });
+    await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
+    await settled('error');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain(en.resultCodes[4000003]);
+    expect(within(alert).getByRole('button', { name: en.retry })).toBeTruthy();
+    expect(within(alert).getByRole('button', { name: en.cancel })).toBeTruthy();
+    expect(overlay(root)).not.toBeNull();
+    expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'api', resultCode: 4000003 });
+  });
+
+  test('500, then Retry succeeds with the same bytes', async () => {
+    server.respond = (_received, index) =>
+      index === 0 ? new HttpResponse('boom', { status: 500 }) : ok();
+    const file = await makeImage(64, 32, 'image/jpeg');
+    const { root, settled } = setup({ retries: 0 });
+    await dropFiles(root, [file]);
+    await settled('error');
+    expect(screen.getByRole('alert').textContent).toContain(en.http(500));
+    await userEvent.click(screen.getByRole('button', { name: en.retry }));
+    await settled('success');
+    expect(server.received).toHaveLength(2);
+    expect(server.received[1]!.bytes).toEqual(await bytesOf(file));
+    expect(screen.getByText(en.success(1))).toBeTruthy();
+  });
+
+  test('503 is retried by the client on its own', async () => {
+    server.respond = (_received, index) => (index === 0 ? nhnError(5000503, 503) : ok());
+    const { root, settled } = setup({ retries: 1 });
+    await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
+    await settled('success');
+    expect(server.received).toHaveLength(2);
+  });
+
+  test('timeout', async () => {
+    server.respond = async () => {
+      await delay(2000);
+      return ok();
+    };
+    const { root, settled } = setup({ retries: 0, timeoutMs: 150 });
+    await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
+    await settled('error');
+    expect(screen.getByRole('alert').textContent).toContain(en.errors.timeout);
+  });
+
+  test('ko: the result code, buttons and progress are Korean', async () => {
+    const ko = ocrUploaderMessages.ko;
+    server.respond = () => nhnError(4000003);
+    const { root, settled } = setup({ retries: 0, locale: 'ko' });
+    expect(screen.getByRole('button', { name: ko.browse })).toBeTruthy();
+    await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
+    await settled('error');
+    expect(screen.getByRole('alert').textContent).toContain(ko.resultCodes[4000003]);
+    expect(screen.getByRole('button', { name: ko.retry })).toBeTruthy();
+    expect(screen.getByRole('button', { name: ko.cancel })).toBeTruthy();
+  });
+});
+
+describe('progress and status', () => {
+  test('a progress bar with percentage through uploading, indeterminate while recognizing; progress reaches 1', async () => {
+    // Mocked backends answer at once; a throttled XHR uploads ~40 kB per 100 ms instead.
+    vi.stubGlobal('XMLHttpRequest', throttledXMLHttpRequest(400_000));
+    server.respond = () => slowJson(nhnBody([{ text: 'a', box: [0, 0, 1, 0, 1, 1, 0, 1] }]), 300);
+    const progress: Array<number | null> = [];
+    const statuses: string[] = [];
+    const { root, settled } = setup({
+      onStatusChange: (status) => statuses.push(status),
+      children: (state) => {
+        progress.push(state.progress);
+        return <span>{state.messages.prompt}</span>;
+      },
+    });
+    const noise = new Uint8Array(150_000);
+    crypto.getRandomValues(noise.subarray(0, 65536));
+    const file = new File([await makeImage(64, 32, 'image/jpeg'), noise], 'big.jpg', {
+      type: 'image/jpeg',
+    });
+    await dropFiles(root, [file]);
+    await waitFor(() => {
+      const bar = screen.getByRole('progressbar', { name: en.progress }) as HTMLProgressElement;
+      expect(bar.value).toBeGreaterThan(0);
+      expect(bar.value).toBeLessThan(100);
+      expect(screen.getByText(`${Math.round(bar.value)}%`)).toBeTruthy();
+    });
+    await settled('recognizing');
+    const bar = screen.getByRole('progressbar', { name: en.progress });
+    expect(bar.hasAttribute('value')).toBe(false); // indeterminate while the server works
+    expect(screen.getByText(en.recognizing).getAttribute('aria-live')).toBe('polite');
+    await settled('success');
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect(statuses).toEqual(['preparing', 'uploading', 'recognizing', 'success']);
+    const numbers = progress.filter((value): value is number => value !== null);
+    expect(new Set(numbers).size).toBeGreaterThan(3);
+    expect(numbers.at(-1)).toBe(1);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(screen.getByText(en.success(1)).getAttribute('aria-live')).toBe('polite');
+    expect(server.received[0]!.bytes).toEqual(await bytesOf(file));
+  });
+
+  test('drag-over is shown', async () => {
+    const { root } = setup();
+    const data = new DataTransfer();
+    data.items.add(await makeImage(8, 8, 'image/png'));
+    root.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer: data }));
+    await waitFor(() => expect(root.hasAttribute('data-drag-active')).toBe(true));
+    expect(screen.getByText(en.dragActive, { exact: false })).toBeTruthy();
+  });
+});

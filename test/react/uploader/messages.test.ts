@@ -1,0 +1,74 @@
+import { describe, expect, test } from 'vitest';
+import { OcrError, type OcrErrorCode, RESULT_CODE_MESSAGES } from '../../../src/core/errors';
+import { describeOcrError, ocrUploaderMessages } from '../../../src/react/uploader/messages';
+import { type InputProblem, inputError } from '../../../src/react/uploader/preprocess';
+
+const codes: OcrErrorCode[] = [
+  'invalid-input',
+  'network',
+  'timeout',
+  'aborted',
+  'http',
+  'api',
+  'invalid-response',
+];
+const problems: InputProblem[] = [
+  { reason: 'empty' },
+  { reason: 'undecodable' },
+  { reason: 'too-many-pixels', width: 30_000, height: 30_000, limit: 50_000_000 },
+  { reason: 'too-large', size: 25 * 1024 * 1024, limit: 20 * 1024 * 1024 },
+  { reason: 'type', type: 'text/plain' },
+  { reason: 'too-many-files', count: 2 },
+  { reason: 'url', url: 'ftp://x' },
+];
+
+describe.each(['en', 'ko'] as const)('%s messages', (locale) => {
+  const messages = ocrUploaderMessages[locale];
+
+  test('have a sentence for every OcrError code', () => {
+    for (const code of codes) expect(messages.errors[code]).toMatch(/\S/);
+  });
+
+  test('have a sentence for every NHN result code the core knows', () => {
+    for (const code of Object.keys(RESULT_CODE_MESSAGES)) {
+      expect(messages.resultCodes[Number(code)], `result code ${code}`).toMatch(/\S/);
+    }
+  });
+
+  test('have the same keys as English, all non-empty', () => {
+    const keys = (value: object) => Object.keys(value).sort();
+    expect(keys(messages)).toEqual(keys(ocrUploaderMessages.en));
+    expect(keys(messages.rejected)).toEqual(keys(ocrUploaderMessages.en.rejected));
+    for (const [key, value] of Object.entries(messages)) {
+      if (typeof value === 'string') expect(value, key).toMatch(/\S/);
+    }
+  });
+
+  test('describe each input problem with its numbers', () => {
+    const described = problems.map((problem) =>
+      describeOcrError(inputError(problem, 'x'), messages),
+    );
+    expect(new Set(described).size).toBe(problems.length);
+    expect(described[2]).toContain('30000 × 30000');
+    expect(described[2]).toContain('50 MP');
+    expect(described[3]).toContain('25.0 MB');
+    expect(described[3]).toContain('20.0 MB');
+  });
+
+  test('prefer the NHN result code, then the HTTP status, then the code', () => {
+    const api = new OcrError('api', 'server text', { resultCode: 4000003, status: 400 });
+    expect(describeOcrError(api, messages)).toBe(messages.resultCodes[4000003]);
+    const unknown = new OcrError('api', 'server text', { resultCode: 4999999 });
+    expect(describeOcrError(unknown, messages)).toBe(messages.unknownResultCode(4999999));
+    const http = new OcrError('http', 'x', { status: 502 });
+    expect(describeOcrError(http, messages)).toContain('502');
+    expect(describeOcrError(new OcrError('timeout', 'x'), messages)).toBe(messages.errors.timeout);
+  });
+});
+
+test('Korean strings are Korean', () => {
+  const { ko } = ocrUploaderMessages;
+  expect(ko.retry).toBe('다시 시도');
+  expect(ko.resultCodes[4000003]).toMatch(/[가-힣]/);
+  expect(ko.success(3)).toMatch(/3/);
+});
