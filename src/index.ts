@@ -54,10 +54,12 @@ export {
   type OcrLabelMode,
   OcrOverlay,
   type OcrOverlayHandle,
+  type OcrOverlayMessages,
   type OcrOverlayProps,
   type OcrOverlayState,
   type OcrOverlayToDataURLOptions,
   type OcrWordClickEvent,
+  ocrOverlayMessages,
 } from './react/overlay';
 export {
   describeOcrError,

@@ -2,6 +2,7 @@ import { type CSSProperties, forwardRef, memo, useState } from 'react';
 import { Layer, Shape, Stage } from 'react-konva/lib/ReactKonvaCore';
 import type { OcrWord } from '../../core/types';
 import { composeEventHandlers } from '../internal';
+import { type OcrOverlayMessages, ocrOverlayMessages } from './messages';
 import type { OcrOverlayHandle, OcrOverlayProps } from './types';
 import { useOcrOverlay } from './useOcrOverlay';
 import { useOverlayInput } from './useOverlayInput';
@@ -29,15 +30,21 @@ function isFocusVisible(element: Element): boolean {
   }
 }
 
-const percent = (word: OcrWord) => `${Math.round(word.confidence * 100)}%`;
+const percent = (word: OcrWord) => Math.round(word.confidence * 100);
 
 /** The words as text, for screen readers and the browser's find-in-page. */
-const WordMirror = memo(function WordMirror({ words }: { words: readonly OcrWord[] }) {
+const WordMirror = memo(function WordMirror({
+  words,
+  messages,
+}: {
+  words: readonly OcrWord[];
+  messages: OcrOverlayMessages;
+}) {
   return (
-    <ol style={VISUALLY_HIDDEN} aria-label="Recognised words" data-ocr-mirror="">
+    <ol style={VISUALLY_HIDDEN} aria-label={messages.words} data-ocr-mirror="">
       {words.map((word) => (
         <li key={word.id} data-word-id={word.id}>
-          {`${word.text} (${percent(word)} confidence)`}
+          {messages.word(word.text, percent(word))}
         </li>
       ))}
     </ol>
@@ -74,6 +81,7 @@ export const OcrOverlay = forwardRef<OcrOverlayHandle, OcrOverlayProps>(
       height: _height,
       crossOrigin: _crossOrigin,
       onImageError: _onImageError,
+      messages: overrides,
       style,
       onKeyDown,
       onFocus,
@@ -83,6 +91,7 @@ export const OcrOverlay = forwardRef<OcrOverlayHandle, OcrOverlayProps>(
     const [focusRing, setFocusRing] = useState(false);
     const selected = c.selectedIndex >= 0 ? c.model.words[c.selectedIndex] : undefined;
     const total = c.model.words.length;
+    const messages = overrides ? { ...ocrOverlayMessages.en, ...overrides } : ocrOverlayMessages.en;
 
     // A focusable group with its own keyboard model (arrows/Tab/Enter/Escape walk the words);
     // no native element has those semantics.
@@ -90,7 +99,7 @@ export const OcrOverlay = forwardRef<OcrOverlayHandle, OcrOverlayProps>(
       // biome-ignore lint/a11y/useSemanticElements: see above
       <div
         role="group"
-        aria-label="OCR result"
+        aria-label={messages.root}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
         tabIndex={0}
         {...rest}
@@ -163,13 +172,13 @@ export const OcrOverlay = forwardRef<OcrOverlayHandle, OcrOverlayProps>(
             role="alert"
             style={{ padding: 16, border: '1px dashed currentColor', color: '#b00020' }}
           >
-            The image could not be loaded.
+            {messages.imageError}
           </div>
         ) : null}
-        <WordMirror words={c.mirrorWords} />
+        <WordMirror words={c.mirrorWords} messages={messages} />
         <div aria-live="polite" aria-atomic="true" style={VISUALLY_HIDDEN} data-ocr-announcer="">
           {selected
-            ? `${selected.text}, ${percent(selected)} confidence, word ${c.selectedIndex + 1} of ${total}`
+            ? messages.selected(selected.text, percent(selected), c.selectedIndex + 1, total)
             : ''}
         </div>
       </div>

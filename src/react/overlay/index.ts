@@ -1,4 +1,5 @@
 export { defaultColorScale, defaultFormatLabel } from './colors';
+export { type OcrOverlayMessages, ocrOverlayMessages } from './messages';
 export { OcrConfidenceLegend, type OcrConfidenceLegendProps } from './OcrConfidenceLegend';
 export { OcrOverlay } from './OcrOverlay';
 export type {

@@ -2,6 +2,7 @@ import type Konva from 'konva';
 import type { HTMLAttributes, KeyboardEvent, MouseEvent } from 'react';
 import type { OcrError } from '../../core/errors';
 import type { OcrResult, OcrWord } from '../../core/types';
+import type { OcrOverlayMessages } from './messages';
 import type { OcrImageSource } from './useImageSource';
 
 /** `data-state` of the root: `ready` = image and boxes drawn and the text mirror in the DOM. */
@@ -91,4 +92,9 @@ export interface OcrOverlayProps extends RootAttributes {
   crossOrigin?: '' | 'anonymous' | 'use-credentials';
   /** The image failed to load (else the error goes to `console.error`). */
   onImageError?: (error: OcrError) => void;
+  /**
+   * Screen-reader text and the image error, e.g. `ocrOverlayMessages.ko`, or single overrides.
+   * @default ocrOverlayMessages.en
+   */
+  messages?: Partial<OcrOverlayMessages>;
 }

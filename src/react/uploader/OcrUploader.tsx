@@ -1,7 +1,7 @@
 import { type FormEvent, type HTMLAttributes, type ReactNode, useState } from 'react';
 import { type Accept, type FileRejection, useDropzone } from 'react-dropzone';
 import type { OcrError } from '../../core/errors';
-import { OcrOverlay, type OcrOverlayProps } from '../overlay';
+import { OcrOverlay, type OcrOverlayProps, ocrOverlayMessages } from '../overlay';
 import {
   describeOcrError,
   inputError,
@@ -229,6 +229,7 @@ export function OcrUploader(props: OcrUploaderProps) {
           image={image.src}
           result={result}
           {...overlayProps}
+          messages={{ ...ocrOverlayMessages[locale], ...overlayProps?.messages }}
         />
       )}
     </div>

@@ -2,6 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { delay, HttpResponse } from 'msw';
 import { describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
+import { ocrOverlayMessages } from '../../../src/react/overlay';
 import {
   OcrUploader,
   type OcrUploaderProps,
@@ -177,6 +178,20 @@ describe('server errors', () => {
     expect(screen.getByRole('alert').textContent).toContain(ko.resultCodes[4000003]);
     expect(screen.getByRole('button', { name: ko.retry })).toBeTruthy();
     expect(screen.getByRole('button', { name: ko.cancel })).toBeTruthy();
+  });
+
+  test('ko reaches the overlay: its word list is Korean too', async () => {
+    server.respond = () => ok([{ text: '영수증', box: [1, 1, 30, 1, 30, 10, 1, 10] }]);
+    const { root, settled } = setup({ locale: 'ko' });
+    await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
+    await settled('success');
+    const list = await vi.waitFor(() => {
+      const found = root.querySelector('[data-ocr-mirror]');
+      if (!found?.querySelector('li')) throw new Error('word list not rendered yet');
+      return found;
+    });
+    expect(list.getAttribute('aria-label')).toBe(ocrOverlayMessages.ko.words);
+    expect(list.querySelector('li')!.textContent).toMatch(/^영수증 \(신뢰도 \d+%\)$/);
   });
 });
 
