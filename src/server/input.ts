@@ -71,6 +71,11 @@ export async function readBodyLimited(
     }
     chunks.push(value);
   }
+  return concatBytes(chunks, total);
+}
+
+/** Joins streamed chunks (no `Buffer`: this runs on edge runtimes too). */
+export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { isOcrError } from '../core/errors';
 import { validateImageUrl } from '../core/url';
 import { envelopeError } from './envelope';
+import { concatBytes } from './input';
 import { ipLiteral, isPrivateAddress } from './ip-ranges';
 
 /** One resolved address of a host name. */
@@ -132,13 +133,7 @@ async function readLimited(
     }
     chunks.push(chunk);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  return concatBytes(chunks, total);
 }
 
 /**
