@@ -79,19 +79,20 @@ function rejection(rejections: FileRejection[]): OcrError {
  */
 export function OcrUploader(props: OcrUploaderProps) {
   const {
-    endpoint,
-    mode,
-    croppingEndpoint,
-    headers,
-    credentials,
-    timeoutMs,
-    retries,
-    fetch,
-    preprocess,
-    maxSize,
-    onResult,
-    onError,
-    onStatusChange,
+    // The hook's options (see `useOcr`), kept off the root element.
+    endpoint: _endpoint,
+    mode: _mode,
+    croppingEndpoint: _croppingEndpoint,
+    headers: _headers,
+    credentials: _credentials,
+    timeoutMs: _timeoutMs,
+    retries: _retries,
+    fetch: _fetch,
+    preprocess: _preprocess,
+    maxSize: _maxSize,
+    onResult: _onResult,
+    onError: _onError,
+    onStatusChange: _onStatusChange,
     accept = IMAGES,
     allowUrl = true,
     paste = true,
@@ -104,21 +105,8 @@ export function OcrUploader(props: OcrUploaderProps) {
     children,
     ...rest
   } = props;
-  const ocr = useOcr({
-    endpoint,
-    mode,
-    croppingEndpoint,
-    headers,
-    credentials,
-    timeoutMs,
-    retries,
-    fetch,
-    preprocess,
-    maxSize,
-    onResult,
-    onError,
-    onStatusChange,
-  });
+  // The hook reads only its own options from the props; the view's are ignored there.
+  const ocr = useOcr(props);
   const messages = { ...ocrUploaderMessages[locale], ...overrides };
   const [url, setUrl] = useState('');
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
