@@ -1,4 +1,4 @@
-import { type CSSProperties, forwardRef, memo, useState } from 'react';
+import { type CSSProperties, forwardRef, memo, useMemo, useState } from 'react';
 import { Layer, Shape, Stage } from 'react-konva/lib/ReactKonvaCore';
 import type { OcrWord } from '../../core/types';
 import { composeEventHandlers } from '../internal';
@@ -91,7 +91,20 @@ export const OcrOverlay = forwardRef<OcrOverlayHandle, OcrOverlayProps>(
     const [focusRing, setFocusRing] = useState(false);
     const selected = c.selectedIndex >= 0 ? c.model.words[c.selectedIndex] : undefined;
     const total = c.model.words.length;
-    const messages = overrides ? { ...ocrOverlayMessages.en, ...overrides } : ocrOverlayMessages.en;
+    // Keyed on the strings themselves: callers (the uploader among them) pass a fresh object each
+    // render, and a new identity would re-render the whole hidden word list.
+    const { root, words, word, selected: selectedText, imageError } = overrides ?? {};
+    const messages = useMemo(
+      () => ({
+        ...ocrOverlayMessages.en,
+        ...(root && { root }),
+        ...(words && { words }),
+        ...(word && { word }),
+        ...(selectedText && { selected: selectedText }),
+        ...(imageError && { imageError }),
+      }),
+      [root, words, word, selectedText, imageError],
+    );
 
     // A focusable group with its own keyboard model (arrows/Tab/Enter/Escape walk the words);
     // no native element has those semantics.
