@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, inject, test, vi } from 'vitest';
 import { type RecognizeOptions, recognizeWithTiming } from '../../src/core/client';
-import { OcrError } from '../../src/core/errors';
+import type { OcrError } from '../../src/core/errors';
 import type { AttemptLog, Scenario } from '../browser/ocr-test-server';
+import { rejectionOf } from '../support/rejection';
 
 /**
  * The XMLHttpRequest transport (chosen when `onUploadProgress` is set) against a real Node
@@ -43,17 +44,6 @@ function randomImage(size: number, name = 'scan.jpg'): File {
     crypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + 65_536)));
   }
   return new File([bytes], name, { type: 'image/jpeg' });
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<OcrError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected recognize() to reject, but it resolved');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(OcrError);
-  return error as OcrError;
 }
 
 const noop = () => {};

@@ -17,9 +17,10 @@ import {
   recognize,
   recognizeWithTiming,
 } from '../../src/core/client';
-import { describeResultCode, OcrError } from '../../src/core/errors';
+import { describeResultCode } from '../../src/core/errors';
 import { parseOcrResponse } from '../../src/core/parse';
 import { parseRetryAfter } from '../../src/core/transport';
+import { rejectionOf } from '../support/rejection';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/real/${name}`, import.meta.url));
@@ -95,18 +96,6 @@ const html = (res: ServerResponse, status: number) => {
 };
 
 const ok = (res: ServerResponse) => send(res, 200, JPEG_RESPONSE);
-
-/** The rejection of `promise`, which must be an OcrError. */
-async function rejectionOf(promise: Promise<unknown>): Promise<OcrError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected recognize() to reject, but it resolved');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(OcrError);
-  return error as OcrError;
-}
 
 function jpegFile(name = 'receipt.jpg'): File {
   return new File([JPEG], name, { type: 'image/jpeg' });
