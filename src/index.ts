@@ -27,6 +27,11 @@ export {
   viewToImage,
   zoomAround,
 } from './core/geometry';
+export {
+  CROPPING_ASPECT_RATIO,
+  GENERAL_MAX_ASPECT_RATIO,
+  NHN_MAX_BYTES,
+} from './core/limits';
 export { parseOcrResponse } from './core/parse';
 export type {
   NhnBoundingBox,

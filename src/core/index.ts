@@ -27,6 +27,11 @@ export {
   viewToImage,
   zoomAround,
 } from './geometry';
+export {
+  CROPPING_ASPECT_RATIO,
+  GENERAL_MAX_ASPECT_RATIO,
+  NHN_MAX_BYTES,
+} from './limits';
 export { parseOcrResponse } from './parse';
 export type {
   NhnBoundingBox,

@@ -17,7 +17,7 @@ export function toNumber(value: unknown): number | undefined {
 }
 
 /** @internal The `'api'` error an NHN error envelope stands for (with `status` when one came). */
-export function envelopeError(header: Rec, status?: number): OcrError {
+export function errorFromEnvelope(header: Rec, status?: number): OcrError {
   const resultCode = toNumber(header.resultCode);
   const resultMessage = typeof header.resultMessage === 'string' ? header.resultMessage : undefined;
   const message =
@@ -60,7 +60,7 @@ function parse(body: unknown): OcrResult {
 
   const { header, result } = data;
   if (isRecord(header) && (header.isSuccessful === false || header.isSuccessful === 'false')) {
-    throw envelopeError(header);
+    throw errorFromEnvelope(header);
   }
   if (!isRecord(result)) throw unreadable(undefined, 'has no result');
 

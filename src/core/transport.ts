@@ -1,5 +1,5 @@
 import { OcrError, withDetail } from './errors';
-import { envelopeError, isRecord, parseOcrResponse } from './parse';
+import { errorFromEnvelope, isRecord, parseOcrResponse } from './parse';
 import type { OcrResult } from './types';
 
 /**
@@ -111,7 +111,7 @@ export function interpretResponse(response: TransportResponse): AttemptOutcome {
   }
 
   if (isRecord(body) && isRecord(body.header) && body.header.isSuccessful === false) {
-    return fail(envelopeError(body.header, status));
+    return fail(errorFromEnvelope(body.header, status));
   }
 
   const statusLine = `HTTP ${status} ${response.statusText || REASONS[status] || ''}`.trim();

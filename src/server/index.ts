@@ -5,8 +5,8 @@
  */
 
 export { isPrivateAddress } from './ip-ranges';
-export type { LocalOcrHandler, LocalOcrHandlerOptions } from './local-engine';
-export { createLocalOcrHandler } from './local-engine';
+export type { LocalOcrHandler, LocalOcrHandlerOptions } from './local/engine';
+export { createLocalOcrHandler } from './local/engine';
 export type { NhnAccessKeyAuth, NhnAuth, NhnSecretKeyAuth } from './nhn-auth';
 export { DEFAULT_TOKEN_URL } from './nhn-auth';
 export type { NhnOcrHandlerOptions, OcrRequestHandler } from './nhn-proxy';

@@ -6,12 +6,9 @@ import { envelopeError, LOCAL_RESULT_CODES } from './envelope';
 export type OcrRoute = 'general' | 'cropping';
 
 /** What the client asked to recognise. */
-export type OcrInput =
+export type OcrRequestInput =
   | { kind: 'file'; bytes: Uint8Array; filename: string; contentType: string }
   | { kind: 'url'; url: URL };
-
-/** 20 MB, NHN's image limit. */
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 /** Room for multipart boundaries and part headers on top of the image itself. */
 const MULTIPART_OVERHEAD = 64 * 1024;
@@ -93,7 +90,7 @@ function badRequest(message: string, cause?: unknown) {
  * Accepts `multipart/form-data` with a file field `image`, or JSON `{ "imageUrl": "…" }`
  * (scheme and port checked by `validateImageUrl`). Anything else is a 400 envelope.
  */
-export async function readOcrInput(request: Request, maxBytes: number): Promise<OcrInput> {
+export async function readOcrInput(request: Request, maxBytes: number): Promise<OcrRequestInput> {
   const type = mediaType(request);
   if (type === 'multipart/form-data') {
     const bytes = await readBodyLimited(request, maxBytes + MULTIPART_OVERHEAD, maxBytes);

@@ -1,4 +1,5 @@
 import { isOcrError } from '../core/errors';
+import { NHN_MAX_BYTES } from '../core/limits';
 import {
   envelopeError,
   errorResponse,
@@ -7,7 +8,7 @@ import {
   methodNotAllowedResponse,
   unmatchedRouteResponse,
 } from './envelope';
-import { DEFAULT_MAX_BYTES, matchRoute, type OcrInput, type OcrRoute, readOcrInput } from './input';
+import { matchRoute, type OcrRequestInput, type OcrRoute, readOcrInput } from './input';
 import { type AuthProvider, createAuthProvider, type NhnAuth } from './nhn-auth';
 
 /** NHN Cloud General OCR's API host. */
@@ -58,7 +59,7 @@ export function createNhnOcrHandler(options: NhnOcrHandlerOptions): OcrRequestHa
   const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const auth = createAuthProvider(options, fetchImpl);
   const baseUrl = (options.baseUrl ?? DEFAULT_NHN_BASE_URL).replace(/\/+$/, '');
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? NHN_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const appKey = encodeURIComponent(options.appKey);
 
@@ -76,7 +77,7 @@ export function createNhnOcrHandler(options: NhnOcrHandlerOptions): OcrRequestHa
   };
 }
 
-function buildBody(input: OcrInput): { body: BodyInit; headers: Record<string, string> } {
+function buildBody(input: OcrRequestInput): { body: BodyInit; headers: Record<string, string> } {
   if (input.kind === 'url') {
     return {
       body: JSON.stringify({ imageUrl: input.url.href }),
@@ -91,7 +92,7 @@ function buildBody(input: OcrInput): { body: BodyInit; headers: Record<string, s
 
 async function forward(
   url: string,
-  input: OcrInput,
+  input: OcrRequestInput,
   auth: AuthProvider,
   fetchImpl: typeof fetch,
   timeoutMs: number,

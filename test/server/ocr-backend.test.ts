@@ -6,7 +6,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { createServer as createViteServer } from 'vite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OCR_API_PATH, ocrBackendPlugin, selectOcrBackend } from '../../.storybook/ocr-backend';
-import { encodeGreyPng } from '../../src/server/png-grey';
+import { encodeGreyPng } from '../../src/server/local/png-grey';
 import { imageRequest, json, startServer } from './helpers';
 
 const zlib = { deflateSync, inflateSync };

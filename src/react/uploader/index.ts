@@ -1,4 +1,3 @@
-export { type ImageFormat, type ImageHeader, readImageHeader } from './image-header';
 export {
   describeOcrError,
   type InputProblem,
@@ -12,7 +11,6 @@ export {
   type OcrUploaderRenderState,
 } from './OcrUploader';
 export {
-  CROPPING_ASPECT_RATIO,
   type PreparedImage,
   type PreprocessOptions,
   prepareImage,

@@ -1,4 +1,5 @@
-import { type ImageHeader, readImageHeader } from './image-header';
+import { type ImageHeader, readImageHeader } from '../../core/image-header';
+import { CROPPING_ASPECT_RATIO } from '../../core/limits';
 import { inputError } from './messages';
 import { runTranscode } from './transcode';
 
@@ -39,9 +40,6 @@ export interface PreparedImage {
   sentWidth: number;
   sentHeight: number;
 }
-
-/** NHN recommends the cropping endpoint for images longer than 1 : 2.5. */
-export const CROPPING_ASPECT_RATIO = 2.5;
 
 /** Which endpoint an image of this size goes to when `mode` is `'auto'`. */
 export function selectMode(

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { type RecognizeOptions, recognize as recognizeImage } from '../../core/client';
 import { isOcrError, OcrError } from '../../core/errors';
 import { scaleResult } from '../../core/geometry';
+import { NHN_MAX_BYTES } from '../../core/limits';
 import type { OcrResult } from '../../core/types';
 import { validateImageUrl } from '../../core/url';
 import { useLatest } from '../internal';
@@ -79,7 +80,6 @@ const INITIAL: UseOcrState = {
   result: null,
   error: null,
 };
-const DEFAULT_MAX_SIZE = 20 * 1024 * 1024;
 
 interface Prepared {
   input: OcrInput;
@@ -269,7 +269,7 @@ async function prepare(
     };
   }
   const image = await prepareImage(input, options.preprocess, signal);
-  const limit = options.maxSize ?? DEFAULT_MAX_SIZE;
+  const limit = options.maxSize ?? NHN_MAX_BYTES;
   if (image.upload.size > limit)
     throw inputError({ reason: 'too-large', size: image.upload.size, limit });
   return {

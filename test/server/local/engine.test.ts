@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalOcrHandler, type LocalOcrHandler } from '../../src/server/index';
+import { createLocalOcrHandler, type LocalOcrHandler } from '../../../src/server/index';
 import {
   type Envelope,
   imageRequest,
@@ -10,7 +10,7 @@ import {
   type RenderedImage,
   renderText,
   resultWords,
-} from './helpers';
+} from '../helpers';
 
 const KOREAN_FONT = '44px "Noto Sans CJK KR", sans-serif';
 const ENGLISH_FONT = '44px "DejaVu Sans", sans-serif';
@@ -266,11 +266,11 @@ describe('real photos', () => {
   ])(
     '%s through %s gives a response the core parser accepts',
     async (file, path, expected) => {
-      const bytes = readFileSync(new URL(`../fixtures/real/${file}`, import.meta.url));
+      const bytes = readFileSync(new URL(`../../fixtures/real/${file}`, import.meta.url));
       const { response, envelope } = await ocr(path, bytes, 'image/jpeg');
       expect(response.status).toBe(200);
       expect(envelope.result?.fileType).toBe('jpg');
-      const { parseOcrResponse } = await import('../../src/core/parse');
+      const { parseOcrResponse } = await import('../../../src/core/parse');
       const parsed = parseOcrResponse(envelope);
       expect(parsed.fileType).toBe('jpg');
       expect(parsed.words.length).toBeGreaterThan(0);

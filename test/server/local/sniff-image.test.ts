@@ -2,17 +2,17 @@ import { readFileSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sniffImage } from '../../src/server/image-header';
 import {
   cropGrey,
   decodePngToGrey,
   encodeGreyPng,
   type GreyImage,
-} from '../../src/server/png-grey';
+} from '../../../src/server/local/png-grey';
+import { sniffImage } from '../../../src/server/local/sniff-image';
 
 const zlib = { inflateSync, deflateSync };
 const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../fixtures/real/${name}`, import.meta.url)));
+  new Uint8Array(readFileSync(new URL(`../../fixtures/real/${name}`, import.meta.url)));
 
 function greyImage(width: number, height: number, seed = 1): GreyImage {
   const pixels = new Uint8Array(width * height).map((_, index) => (index * 31 + seed * 7) % 256);

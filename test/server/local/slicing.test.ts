@@ -1,13 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CROPPING_ASPECT_RATIO, GENERAL_MAX_ASPECT_RATIO } from '../../../src/core/limits';
 import {
-  CROPPING_ASPECT,
   isOwnedBy,
   type LocalWord,
   mergeSliceLines,
   planSlices,
-  WIDE_SLICING_ASPECT,
-} from '../../src/server/slicing';
+} from '../../../src/server/local/slicing';
 
 describe('planSlices', () => {
   it('keeps images up to aspect 2.5 whole', () => {
@@ -25,10 +24,10 @@ describe('planSlices', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 20, max: 2000 }),
-        fc.double({ min: CROPPING_ASPECT + 0.01, max: 40, noNaN: true }),
+        fc.double({ min: CROPPING_ASPECT_RATIO + 0.01, max: 40, noNaN: true }),
         fc.boolean(),
         (short, aspect, tall) => {
-          fc.pre(tall || aspect > WIDE_SLICING_ASPECT);
+          fc.pre(tall || aspect > GENERAL_MAX_ASPECT_RATIO);
           const long = Math.ceil(short * aspect);
           const [width, height] = tall ? [short, long] : [long, short];
           const slices = planSlices(width, height);
@@ -39,7 +38,7 @@ describe('planSlices', () => {
           expect(start(slices.at(-1)!) + size(slices.at(-1)!)).toBe(long);
           for (const slice of slices) {
             expect(tall ? slice.width : slice.height).toBe(short); // the short side is never cut
-            expect(size(slice) / short).toBeLessThanOrEqual(CROPPING_ASPECT);
+            expect(size(slice) / short).toBeLessThanOrEqual(CROPPING_ASPECT_RATIO);
             expect(slice.ownStart).toBeGreaterThanOrEqual(start(slice));
             expect(slice.ownEnd).toBeLessThanOrEqual(start(slice) + size(slice));
           }

@@ -1,7 +1,7 @@
-import { readImageInfo } from '../core/image-header';
+import { readImageInfo } from '../../core/image-header';
 
 /** What the first bytes of an image say about it, without decoding any pixels. */
-export interface ImageHeader {
+export interface SniffedImage {
   /** NHN's `fileType` spelling. */
   fileType: 'jpg' | 'png';
   width: number;
@@ -12,7 +12,7 @@ export type ImageSniff =
   | { kind: 'empty' }
   | { kind: 'unsupported' }
   | { kind: 'undecodable'; fileType: 'jpg' | 'png' }
-  | ({ kind: 'image' } & ImageHeader);
+  | ({ kind: 'image' } & SniffedImage);
 
 /**
  * Classifies bytes as JPEG or PNG by their magic numbers (never by name or MIME type, which the

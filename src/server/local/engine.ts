@@ -1,4 +1,5 @@
-import type { NhnBoundingBox, NhnOcrResultBody } from '../core/types';
+import { GENERAL_MAX_ASPECT_RATIO, NHN_MAX_BYTES } from '../../core/limits';
+import type { NhnBoundingBox, NhnOcrResultBody } from '../../core/types';
 import {
   envelopeError,
   errorToResponse,
@@ -6,12 +7,12 @@ import {
   methodNotAllowedResponse,
   successResponse,
   unmatchedRouteResponse,
-} from './envelope';
-import { sniffImage } from './image-header';
-import { DEFAULT_MAX_BYTES, matchRoute, type OcrRoute, readOcrInput } from './input';
+} from '../envelope';
+import { matchRoute, type OcrRoute, readOcrInput } from '../input';
+import { fetchImageUrl, type LookupFunction, type PrivateUrlPolicy } from '../ssrf';
 import { cropGrey, decodePngToGrey, encodeGreyPng } from './png-grey';
 import { type LocalWord, mergeSliceLines, planSlices, type Slice, wholeImage } from './slicing';
-import { fetchImageUrl, type LookupFunction, type PrivateUrlPolicy } from './ssrf';
+import { sniffImage } from './sniff-image';
 import { assertLanguageCodes, prepareLangPath } from './tessdata';
 import {
   createWorkerPool,
@@ -79,9 +80,6 @@ export interface LocalOcrHandler {
   /** Terminates the workers; later requests answer 500. Safe to call twice. */
   close(): Promise<void>;
 }
-
-/** NHN refuses General OCR for images longer than this; the cropping route takes them. */
-const GENERAL_MAX_ASPECT = 10;
 
 function toBoundingBox(word: LocalWord): NhnBoundingBox {
   // Tesseract boxes are axis-aligned: clockwise from the top-left, as NHN orders corners.
@@ -186,7 +184,7 @@ async function recognizeSlices(
 export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): LocalOcrHandler {
   const languages = options.languages ?? ['eng', 'kor'];
   assertLanguageCodes(languages);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? NHN_MAX_BYTES;
   const maxPixels = options.maxPixels ?? 40_000_000;
   let langPath: Promise<string> | null = null;
   const pool = createWorkerPool({
@@ -212,7 +210,7 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
       throw envelopeError(400, 4000502, `The image has more than ${maxPixels} pixels.`);
     }
     const aspect = Math.max(width, height) / Math.min(width, height);
-    if (route === 'general' && aspect > GENERAL_MAX_ASPECT) throw envelopeError(400, 4000505);
+    if (route === 'general' && aspect > GENERAL_MAX_ASPECT_RATIO) throw envelopeError(400, 4000505);
     let pages: Array<{ slice: Slice; page: TesseractPage }>;
     try {
       pages =

@@ -1,5 +1,7 @@
+import { CROPPING_ASPECT_RATIO, GENERAL_MAX_ASPECT_RATIO } from '../../core/limits';
+
 /** An axis-aligned region of the image, in pixels (tesseract.js's `rectangle`). */
-export interface Rect {
+export interface Region {
   left: number;
   top: number;
   width: number;
@@ -18,22 +20,19 @@ export interface LocalWord {
 }
 
 /** A slice plus the band along the long axis whose words it is responsible for. */
-export interface Slice extends Rect {
+export interface Slice extends Region {
   /** Words whose centre lies in [ownStart, ownEnd) along the long axis come from this slice. */
   ownStart: number;
   ownEnd: number;
   axis: 'x' | 'y';
 }
 
-/** Images longer than this (long side ÷ short side) are sliced by the cropping route. */
-export const CROPPING_ASPECT = 2.5;
-
-/**
- * Wide images are cut only beyond this aspect (where the general route refuses them): text runs
- * along a wide image, so every vertical cut crosses words, and a word longer than half the
- * overlap would come back in two pieces. Tall images are cut between lines instead.
+/*
+ * Tall images are sliced beyond CROPPING_ASPECT_RATIO, between lines. Wide images are cut only
+ * beyond GENERAL_MAX_ASPECT_RATIO (where the general route refuses them): text runs along a wide
+ * image, so every vertical cut crosses words, and a word longer than half the overlap would come
+ * back in two pieces.
  */
-export const WIDE_SLICING_ASPECT = 10;
 
 /**
  * The whole image as one slice that owns every word, even if tesseract's EXIF rotation
@@ -48,14 +47,14 @@ export function wholeImage(width: number, height: number): Slice {
  * Cuts an elongated image into overlapping slices along its long side, each about twice as
  * long as the short side, overlapping by a quarter of a slice, so any text line shorter than
  * the overlap lies whole in at least one slice. Slices are spread evenly, the last ending
- * exactly at the edge. Tall images with aspect ≤ `CROPPING_ASPECT`, and wide ones with aspect
- * ≤ `WIDE_SLICING_ASPECT`, give one slice.
+ * exactly at the edge. Tall images with aspect ≤ `CROPPING_ASPECT_RATIO`, and wide ones
+ * with aspect ≤ `GENERAL_MAX_ASPECT_RATIO`, give one slice.
  */
 export function planSlices(width: number, height: number): Slice[] {
   const axis = height >= width ? 'y' : 'x';
   const long = axis === 'y' ? height : width;
   const short = axis === 'y' ? width : height;
-  const limit = axis === 'y' ? CROPPING_ASPECT : WIDE_SLICING_ASPECT;
+  const limit = axis === 'y' ? CROPPING_ASPECT_RATIO : GENERAL_MAX_ASPECT_RATIO;
   if (long / short <= limit) return [wholeImage(width, height)];
   const length = Math.min(long, Math.round(short * 2));
   const overlap = Math.round(length / 4);

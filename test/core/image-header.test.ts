@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { readImageHeader } from '../../../src/react/uploader/image-header';
-import { jpegHead, pngHead, withExifOrientation } from './support';
+import { readImageHeader } from '../../src/core/image-header';
+import { jpegHead, pngHead, withExifOrientation } from '../react/uploader/support';
 
 const fixture = (name: string) =>
-  new Uint8Array(readFileSync(new URL(`../../fixtures/real/${name}`, import.meta.url)));
+  new Uint8Array(readFileSync(new URL(`../fixtures/real/${name}`, import.meta.url)));
 
 describe('readImageHeader', () => {
   test.each([
