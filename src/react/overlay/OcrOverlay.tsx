@@ -1,9 +1,9 @@
-import { type CSSProperties, forwardRef, memo, useMemo, useState } from 'react';
+import { type CSSProperties, forwardRef, memo, useState } from 'react';
 import { Layer, Shape, Stage } from 'react-konva/lib/ReactKonvaCore';
 import type { OcrWord } from '../../core/types';
-import { composeEventHandlers } from '../internal';
+import { composeEventHandlers, splitProps, useMessages } from '../internal';
 import { type OcrOverlayMessages, ocrOverlayMessages } from './messages';
-import type { OcrOverlayHandle, OcrOverlayProps } from './types';
+import { type OcrOverlayHandle, type OcrOverlayProps, OVERLAY_OPTION_KEYS } from './types';
 import { useOcrOverlay } from './useOcrOverlay';
 import { useOverlayInput } from './useOverlayInput';
 
@@ -60,51 +60,13 @@ export const OcrOverlay = forwardRef<OcrOverlayHandle, OcrOverlayProps>(
   function OcrOverlay(props, ref) {
     const c = useOcrOverlay(props, ref);
     const input = useOverlayInput(c, props);
-    const {
-      image: _image,
-      result: _result,
-      minConfidence: _minConfidence,
-      labels: _labels,
-      formatLabel: _formatLabel,
-      colorScale: _colorScale,
-      strokeWidth: _strokeWidth,
-      fillOpacity: _fillOpacity,
-      labelFontSize: _labelFontSize,
-      fontFamily: _fontFamily,
-      selectedId: _selectedId,
-      defaultSelectedId: _defaultSelectedId,
-      onSelectedIdChange: _onSelectedIdChange,
-      onWordClick: _onWordClick,
-      onHoverChange: _onHoverChange,
-      zoom = true,
-      width,
-      height: _height,
-      crossOrigin: _crossOrigin,
-      onImageError: _onImageError,
-      messages: overrides,
-      style,
-      onKeyDown,
-      onFocus,
-      onBlur,
-      ...rest
-    } = props;
+    const [, rest] = splitProps(props, OVERLAY_OPTION_KEYS);
+    const { locale, messages: overrides, style, onKeyDown, onFocus, onBlur, ...dom } = rest;
+    const { zoom = true, width } = props;
     const [focusRing, setFocusRing] = useState(false);
     const selected = c.selectedIndex >= 0 ? c.model.words[c.selectedIndex] : undefined;
     const total = c.model.words.length;
-    // Keyed on the strings themselves: callers (the uploader among them) pass a fresh object each
-    // render, and a new identity would re-render the whole hidden word list.
-    const { root, words, word, selected: selectedText, imageError } = overrides ?? {};
-    const messages = useMemo(
-      () => ({
-        ...ocrOverlayMessages.en,
-        ...(root && { root }),
-        ...(words && { words }),
-        ...(word && { word }),
-        ...(selectedText && { selected: selectedText }),
-        ...(imageError && { imageError }),
-      }),
-      [root, words, word, selectedText, imageError],
-    );
+    const messages = useMessages(ocrOverlayMessages, locale, overrides);
 
     // A focusable group with its own keyboard model (arrows/Tab/Enter/Escape walk the words);
     // no native element has those semantics.
@@ -115,7 +77,7 @@ export const OcrOverlay = forwardRef<OcrOverlayHandle, OcrOverlayProps>(
         aria-label={messages.root}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
         tabIndex={0}
-        {...rest}
+        {...dom}
         ref={c.rootRef}
         data-ocr-overlay=""
         data-state={c.state}

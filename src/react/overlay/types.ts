@@ -2,6 +2,7 @@ import type Konva from 'konva';
 import type { HTMLAttributes, KeyboardEvent, MouseEvent } from 'react';
 import type { OcrError } from '../../core/errors';
 import type { OcrResult, OcrWord } from '../../core/types';
+import type { OcrLocale } from '../internal';
 import type { OcrOverlayMessages } from './messages';
 import type { OcrImageSource } from './useImageSource';
 
@@ -93,8 +94,37 @@ export interface OcrOverlayProps extends RootAttributes {
   /** The image failed to load (else the error goes to `console.error`). */
   onImageError?: (error: OcrError) => void;
   /**
-   * Screen-reader text and the image error, e.g. `ocrOverlayMessages.ko`, or single overrides.
-   * @default ocrOverlayMessages.en
+   * Language of the screen-reader text and the image error.
+   * @default 'en'
    */
+  locale?: OcrLocale;
+  /** Overrides single strings of the locale (`ocrOverlayMessages`). */
   messages?: Partial<OcrOverlayMessages>;
 }
+
+/**
+ * The props `useOcrOverlay` reads; everything else (`locale`, `messages`, root attributes)
+ * belongs to the view. Checked against `OcrOverlayProps` by a type test.
+ */
+export const OVERLAY_OPTION_KEYS = [
+  'image',
+  'result',
+  'minConfidence',
+  'labels',
+  'formatLabel',
+  'colorScale',
+  'strokeWidth',
+  'fillOpacity',
+  'labelFontSize',
+  'fontFamily',
+  'selectedId',
+  'defaultSelectedId',
+  'onSelectedIdChange',
+  'onWordClick',
+  'onHoverChange',
+  'zoom',
+  'width',
+  'height',
+  'crossOrigin',
+  'onImageError',
+] as const satisfies readonly (keyof OcrOverlayProps)[];

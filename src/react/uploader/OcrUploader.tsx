@@ -1,7 +1,8 @@
 import { type FormEvent, type HTMLAttributes, type ReactNode, useState } from 'react';
 import { type Accept, type FileRejection, useDropzone } from 'react-dropzone';
 import type { OcrError } from '../../core/errors';
-import { OcrOverlay, type OcrOverlayProps, ocrOverlayMessages } from '../overlay';
+import { type OcrLocale, splitProps, useMessages } from '../internal';
+import { OcrOverlay, type OcrOverlayProps } from '../overlay';
 import {
   describeOcrError,
   inputError,
@@ -9,7 +10,7 @@ import {
   type OcrUploaderMessages,
   ocrUploaderMessages,
 } from './messages';
-import { type UseOcrOptions, type UseOcrResult, useOcr } from './useOcr';
+import { USE_OCR_OPTION_KEYS, type UseOcrOptions, type UseOcrResult, useOcr } from './useOcr';
 
 /** What a `children` render function receives. */
 export interface OcrUploaderRenderState extends UseOcrResult {
@@ -19,9 +20,10 @@ export interface OcrUploaderRenderState extends UseOcrResult {
   messages: OcrUploaderMessages;
 }
 
-export interface OcrUploaderProps
-  extends UseOcrOptions,
-    Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'onError'> {
+/** Attributes that reach the uploader's root `<div>`. */
+type UploaderRootProps = Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'onError'>;
+
+export interface OcrUploaderProps extends UseOcrOptions, UploaderRootProps {
   /**
    * File types the picker and the drop zone accept (react-dropzone `accept`).
    * @default { 'image/*': [] }
@@ -50,7 +52,7 @@ export interface OcrUploaderProps
    * Language of the shipped strings.
    * @default 'en'
    */
-  locale?: 'en' | 'ko';
+  locale?: OcrLocale;
   /** Overrides single strings of the locale. */
   messages?: Partial<OcrUploaderMessages>;
   /**
@@ -63,6 +65,23 @@ export interface OcrUploaderProps
 }
 
 const IMAGES: Accept = { 'image/*': [] };
+
+/** The uploader's own props (not `useOcr`'s, not the root element's). */
+export const UPLOADER_VIEW_KEYS = [
+  'accept',
+  'allowUrl',
+  'paste',
+  'capture',
+  'showOverlay',
+  'overlayProps',
+  'locale',
+  'messages',
+  'disabled',
+  'children',
+] as const satisfies readonly Exclude<
+  keyof OcrUploaderProps,
+  keyof UseOcrOptions | keyof UploaderRootProps
+>[];
 
 /** Refusals from react-dropzone as the same `OcrError('invalid-input')` the hook raises. */
 function rejection(rejections: FileRejection[]): OcrError {
@@ -78,21 +97,9 @@ function rejection(rejections: FileRejection[]): OcrError {
  * and the recognised words are drawn over it. A thin view over `useOcr` and react-dropzone.
  */
 export function OcrUploader(props: OcrUploaderProps) {
+  const [options, viewProps] = splitProps(props, USE_OCR_OPTION_KEYS);
+  const [view, rest] = splitProps(viewProps, UPLOADER_VIEW_KEYS);
   const {
-    // The hook's options (see `useOcr`), kept off the root element.
-    endpoint: _endpoint,
-    mode: _mode,
-    croppingEndpoint: _croppingEndpoint,
-    headers: _headers,
-    credentials: _credentials,
-    timeoutMs: _timeoutMs,
-    retries: _retries,
-    fetch: _fetch,
-    preprocess: _preprocess,
-    maxSize: _maxSize,
-    onResult: _onResult,
-    onError: _onError,
-    onStatusChange: _onStatusChange,
     accept = IMAGES,
     allowUrl = true,
     paste = true,
@@ -103,11 +110,9 @@ export function OcrUploader(props: OcrUploaderProps) {
     messages: overrides,
     disabled = false,
     children,
-    ...rest
-  } = props;
-  // The hook reads only its own options from the props; the view's are ignored there.
-  const ocr = useOcr(props);
-  const messages = { ...ocrUploaderMessages[locale], ...overrides };
+  } = view;
+  const ocr = useOcr(options);
+  const messages = useMessages(ocrUploaderMessages, locale, overrides);
   const [url, setUrl] = useState('');
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     accept,
@@ -217,7 +222,7 @@ export function OcrUploader(props: OcrUploaderProps) {
           image={image.src}
           result={result}
           {...overlayProps}
-          messages={{ ...ocrOverlayMessages[locale], ...overlayProps?.messages }}
+          locale={overlayProps?.locale ?? locale}
         />
       )}
     </div>

@@ -48,6 +48,23 @@ export interface UseOcrOptions
   onStatusChange?: (status: OcrStatus) => void;
 }
 
+/** Every `UseOcrOptions` key, so a component can keep them off its DOM element (`splitProps`). */
+export const USE_OCR_OPTION_KEYS = [
+  'endpoint',
+  'mode',
+  'croppingEndpoint',
+  'headers',
+  'credentials',
+  'timeoutMs',
+  'retries',
+  'fetch',
+  'preprocess',
+  'maxSize',
+  'onResult',
+  'onError',
+  'onStatusChange',
+] as const satisfies readonly (keyof UseOcrOptions)[];
+
 export interface UseOcrState {
   status: OcrStatus;
   /** Fraction of the upload sent (0..1) while uploading and after; `null` when not known. */
