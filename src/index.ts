@@ -52,8 +52,11 @@ export type {
 export { validateImageUrl } from './core/url';
 export type { OcrImageSource } from './react/overlay';
 export {
+  createColorScale,
+  DEFAULT_COLOR_STOPS,
   defaultColorScale,
   defaultFormatLabel,
+  type OcrColorStop,
   OcrConfidenceLegend,
   type OcrConfidenceLegendProps,
   type OcrLabelMode,

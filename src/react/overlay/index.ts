@@ -1,4 +1,10 @@
-export { defaultColorScale, defaultFormatLabel } from './colors';
+export {
+  createColorScale,
+  DEFAULT_COLOR_STOPS,
+  defaultColorScale,
+  defaultFormatLabel,
+  type OcrColorStop,
+} from './colors';
 export { type OcrOverlayMessages, ocrOverlayMessages } from './messages';
 export { OcrConfidenceLegend, type OcrConfidenceLegendProps } from './OcrConfidenceLegend';
 export { OcrOverlay } from './OcrOverlay';
