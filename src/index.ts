@@ -50,7 +50,6 @@ export type {
   Quad,
 } from './core/types';
 export { validateImageUrl } from './core/url';
-export type { OcrImageSource } from './react/overlay';
 export {
   createColorScale,
   DEFAULT_COLOR_STOPS,
@@ -59,15 +58,25 @@ export {
   type OcrColorStop,
   OcrConfidenceLegend,
   type OcrConfidenceLegendProps,
+  type OcrImageSource,
   type OcrLabelMode,
   OcrOverlay,
+  OcrOverlayCanvas,
+  type OcrOverlayCanvasProps,
   type OcrOverlayHandle,
   type OcrOverlayMessages,
+  type OcrOverlayOptions,
   type OcrOverlayProps,
   type OcrOverlayState,
   type OcrOverlayToDataURLOptions,
   type OcrWordClickEvent,
+  type OverlayController,
+  type OverlaySnapshot,
+  type OverlayStatus,
   ocrOverlayMessages,
+  type UseOcrOverlayResult,
+  useOcrOverlay,
+  type Viewport,
 } from './react/overlay';
 export {
   describeOcrError,

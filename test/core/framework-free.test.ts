@@ -1,25 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test, vi } from 'vitest';
+import { sourceFiles, moduleSpecifiers as specifiers } from '../support/imports';
 
 const coreDir = fileURLToPath(new URL('../../src/core/', import.meta.url));
 const FORBIDDEN = ['react', 'react-dom', 'konva', 'react-konva', 'react-dropzone'];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
-
-/** Every module specifier in `import … from 'x'`, `export … from 'x'` and `import('x')`. */
-function specifiers(source: string): string[] {
-  const found: string[] = [];
-  for (const match of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g)) {
-    found.push(match[1]!);
-  }
-  return found;
-}
 
 describe('src/core is framework-free', () => {
   test('no file under src/core imports React, ReactDOM, Konva, react-konva or Node built-ins', () => {

@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from 'react';
-import { defaultColorScale } from './colors';
+import { defaultColorScale } from './engine/colors';
 
 export interface OcrConfidenceLegendProps extends Omit<HTMLAttributes<HTMLDivElement>, 'children'> {
   /** The scale to show; pass the same one as `<OcrOverlay colorScale>`. @default defaultColorScale */

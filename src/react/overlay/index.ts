@@ -4,16 +4,22 @@ export {
   defaultColorScale,
   defaultFormatLabel,
   type OcrColorStop,
-} from './colors';
+} from './engine/colors';
+export type { OverlayController } from './engine/controller';
+export type { OverlaySnapshot, OverlayStatus } from './engine/snapshot';
+export type { Viewport } from './engine/viewport';
 export { type OcrOverlayMessages, ocrOverlayMessages } from './messages';
 export { OcrConfidenceLegend, type OcrConfidenceLegendProps } from './OcrConfidenceLegend';
 export { OcrOverlay } from './OcrOverlay';
+export { OcrOverlayCanvas, type OcrOverlayCanvasProps } from './OcrOverlayCanvas';
 export type {
+  OcrImageSource,
   OcrLabelMode,
   OcrOverlayHandle,
+  OcrOverlayOptions,
   OcrOverlayProps,
   OcrOverlayState,
   OcrOverlayToDataURLOptions,
   OcrWordClickEvent,
 } from './types';
-export type { OcrImageSource } from './useImageSource';
+export { type UseOcrOverlayResult, useOcrOverlay } from './useOcrOverlay';

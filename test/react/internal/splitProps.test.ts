@@ -1,7 +1,11 @@
 import type { HTMLAttributes } from 'react';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import { splitProps } from '../../../src/react/internal';
-import type { OcrOverlayProps, OVERLAY_OPTION_KEYS } from '../../../src/react/overlay/types';
+import type {
+  OcrOverlayOptions,
+  OcrOverlayProps,
+  OVERLAY_OPTION_KEYS,
+} from '../../../src/react/overlay/types';
 import type { OcrUploaderProps, UPLOADER_VIEW_KEYS } from '../../../src/react/uploader/OcrUploader';
 import { USE_OCR_OPTION_KEYS, type UseOcrOptions } from '../../../src/react/uploader/useOcr';
 
@@ -21,12 +25,15 @@ describe('option key lists (checked by `npm run typecheck`)', () => {
     >().toBeNever();
   });
 
-  test("OVERLAY_OPTION_KEYS names every overlay prop but the view's strings and the root's", () => {
+  test('OVERLAY_OPTION_KEYS names every useOcrOverlay option', () => {
     expectTypeOf<
-      Exclude<
-        keyof OcrOverlayProps,
-        DomKeys | 'locale' | 'messages' | (typeof OVERLAY_OPTION_KEYS)[number]
-      >
+      Exclude<keyof OcrOverlayOptions, (typeof OVERLAY_OPTION_KEYS)[number]>
+    >().toBeNever();
+  });
+
+  test("the overlay's other props are the view's strings and the root's attributes", () => {
+    expectTypeOf<
+      Exclude<keyof OcrOverlayProps, keyof OcrOverlayOptions | DomKeys | 'locale' | 'messages'>
     >().toBeNever();
   });
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { defaultColorScale } from '../../../src/react/overlay/colors';
-import { CHUNK_SIZE, drawBoxes } from '../../../src/react/overlay/draw';
-import { buildModel } from '../../../src/react/overlay/model';
+import { defaultColorScale } from '../../../../src/react/overlay/engine/colors';
+import { CHUNK_SIZE, drawBoxes } from '../../../../src/react/overlay/engine/draw';
+import { buildModel } from '../../../../src/react/overlay/engine/model';
 import { box, word } from './words';
 
 describe('chunking', () => {

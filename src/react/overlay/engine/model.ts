@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
-import { pointInQuad } from '../../core/geometry';
-import type { OcrWord, Point } from '../../core/types';
+import { pointInQuad, type Rect } from '../../../core/geometry';
+import type { OcrWord, Point } from '../../../core/types';
 import { quantizeConfidence } from './colors';
 import { readingOrder } from './readingOrder';
 
@@ -115,6 +115,13 @@ export function buildModel(
     byId,
     wordHeight: n ? heights[n >> 1]! : 0,
   };
+}
+
+/** The bounds of word `index` (image pixels). */
+export function wordRect(model: OverlayModel, index: number): Rect {
+  const b = model.bounds;
+  const o = index * 4;
+  return { x: b[o]!, y: b[o + 1]!, width: b[o + 2]! - b[o]!, height: b[o + 3]! - b[o + 1]! };
 }
 
 const indexes = new WeakMap<OverlayModel, Flatbush | null>();

@@ -1,4 +1,4 @@
-import type { OcrWord, Quad } from '../../../src/core/types';
+import type { OcrWord, Quad } from '../../../../src/core/types';
 
 /** An axis-aligned quad, clockwise from the top-left. */
 export const box = (x: number, y: number, w: number, h: number): Quad => [

@@ -7,7 +7,7 @@ import {
   planExport,
   viewForRect,
   zoomView,
-} from '../../../src/react/overlay/view';
+} from '../../../../src/react/overlay/engine/view';
 
 describe('canvas limits', () => {
   test('capPixelRatio never exceeds the canvas pixel limit', () => {

@@ -1,5 +1,5 @@
-import { type Rect, type Size, type ViewTransform, zoomAround } from '../../core/geometry';
-import type { Point } from '../../core/types';
+import { type Rect, type Size, type ViewTransform, zoomAround } from '../../../core/geometry';
+import type { Point } from '../../../core/types';
 
 /** Browsers refuse (or silently blank) canvases above this many pixels (Safari/iOS, Chrome's GPU path). */
 export const MAX_CANVAS_PIXELS = 16_777_216;

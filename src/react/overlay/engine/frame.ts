@@ -1,4 +1,4 @@
-import type { ViewTransform } from '../../core/geometry';
+import type { ViewTransform } from '../../../core/geometry';
 
 /** What the box layer was last drawn from, so a redraw with the same inputs is skipped. */
 export interface DrawnKey {

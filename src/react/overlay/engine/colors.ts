@@ -1,4 +1,4 @@
-import type { OcrWord } from '../../core/types';
+import type { OcrWord } from '../../../core/types';
 
 /** A colour at a confidence (0..1): `[confidence, '#rrggbb']`. */
 export type OcrColorStop = readonly [confidence: number, color: string];

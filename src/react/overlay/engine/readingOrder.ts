@@ -1,4 +1,4 @@
-import type { OcrWord } from '../../core/types';
+import type { OcrWord } from '../../../core/types';
 
 /**
  * Words in reading order: lines top to bottom (by their mean centre y, then left edge),

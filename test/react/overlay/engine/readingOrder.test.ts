@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { readingOrder } from '../../../src/react/overlay/readingOrder';
+import { readingOrder } from '../../../../src/react/overlay/engine/readingOrder';
 import { box, word } from './words';
 
 describe('readingOrder', () => {

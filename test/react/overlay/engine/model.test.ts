@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Quad } from '../../../src/core/types';
-import { defaultColorScale } from '../../../src/react/overlay/colors';
-import { visibleGroups } from '../../../src/react/overlay/draw';
-import { buildModel, hitTest } from '../../../src/react/overlay/model';
+import type { Quad } from '../../../../src/core/types';
+import { defaultColorScale } from '../../../../src/react/overlay/engine/colors';
+import { visibleGroups } from '../../../../src/react/overlay/engine/draw';
+import { buildModel, hitTest } from '../../../../src/react/overlay/engine/model';
 import { box, word } from './words';
 
 describe('model', () => {

@@ -6,7 +6,7 @@ import {
   defaultColorScale,
   defaultFormatLabel,
   quantizeConfidence,
-} from '../../../src/react/overlay/colors';
+} from '../../../../src/react/overlay/engine/colors';
 import { box, word } from './words';
 
 describe('defaultColorScale', () => {

@@ -1,0 +1,54 @@
+import type Konva from 'konva';
+import { useRef, useSyncExternalStore } from 'react';
+import { Layer, Shape, Stage } from 'react-konva/lib/ReactKonvaCore';
+import { useIsomorphicLayoutEffect } from '../internal';
+import type { OverlayController } from './engine/controller';
+import { LAYER_NAMES } from './engine/stage';
+
+/** The image and box layers keep their pixels between draws (see `keepFrame`). */
+const LAYERS = [
+  { part: 'image', shape: 'ocr-image', keep: true },
+  { part: 'boxes', shape: 'ocr-boxes', keep: true },
+  { part: 'highlight', shape: 'ocr-highlight', keep: false },
+] as const;
+
+export interface OcrOverlayCanvasProps {
+  /** The engine from `useOcrOverlay(…).controller`. */
+  controller: OverlayController<never>;
+}
+
+/**
+ * The overlay's Konva stage: the image, all boxes in one batched shape, and a small layer for
+ * hover and selection, each drawn by the controller's scene functions. Put it inside the
+ * element that gets `getSurfaceProps()`. Renders nothing until the image has loaded.
+ */
+export function OcrOverlayCanvas({ controller }: OcrOverlayCanvasProps) {
+  const { hasStage, stage } = useSyncExternalStore(
+    controller.subscribe,
+    controller.getSnapshot,
+    controller.getSnapshot,
+  );
+  const stageRef = useRef<Konva.Stage>(null);
+  // After react-konva's own layout effects, so the stage and its layers exist.
+  useIsomorphicLayoutEffect(() => {
+    if (!hasStage) return;
+    controller.attachStage(stageRef.current);
+    return () => controller.attachStage(null);
+  }, [controller, hasStage]);
+  if (!hasStage) return null;
+  const { scenes } = controller;
+  return (
+    <Stage ref={stageRef} width={stage.width} height={stage.height} listening={false}>
+      {LAYERS.map(({ part, shape, keep }) => (
+        <Layer key={part} name={LAYER_NAMES[part]} listening={false} clearBeforeDraw={!keep}>
+          <Shape
+            name={shape}
+            sceneFunc={scenes[part]}
+            listening={false}
+            perfectDrawEnabled={false}
+          />
+        </Layer>
+      ))}
+    </Stage>
+  );
+}

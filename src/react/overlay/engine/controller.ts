@@ -1,0 +1,291 @@
+import type Konva from 'konva';
+import { type Size, viewToImage } from '../../../core/geometry';
+import type { OcrWord, Point } from '../../../core/types';
+import { Emitter } from './emitter';
+import { devicePixelRatio, observeContentBox, watchDevicePixelRatio } from './environment';
+import { exportDataURL, type OverlayExportOptions } from './export';
+import { whenIdle } from './idle';
+import { type ImageLoadState, ImageSlot } from './image';
+import { type InputHost, type InputSurface, OverlayInput } from './input';
+import { hitTest, type OverlayModel, spatialIndex, wordRect } from './model';
+import { type OverlayOptions, type ResolvedOverlayOptions, resolveOptions } from './options';
+import { SceneState } from './sceneState';
+import { nextSnapshot, type OverlaySnapshot } from './snapshot';
+import { StageRenderer } from './stage';
+import { Viewport } from './viewport';
+
+const ZERO: Size = Object.freeze({ width: 0, height: 0 });
+
+/**
+ * One overlay, framework-free: options in, a snapshot and imperative methods out. Owns the
+ * image, the word model, the viewport, the Konva renderer, selection, hover and input.
+ * A view creates one per mounted overlay, calls `setOptions` after each render, renders from
+ * `getSnapshot()` and re-renders on `subscribe`. Hover and view changes never touch the
+ * snapshot: they redraw the canvas directly.
+ */
+export class OverlayController<E = unknown> implements InputHost<E> {
+  readonly viewport = new Viewport();
+  readonly input: OverlayInput<E> = new OverlayInput<E>(this);
+  readonly #renderer: StageRenderer;
+  readonly #scene = new SceneState();
+  #options: ResolvedOverlayOptions<E> = resolveOptions<E>({ image: '' });
+  readonly #image = new ImageSlot((state) => {
+    if (state.status === 'error') {
+      if (this.#options.onImageError) this.#options.onImageError(state.error);
+      else console.error(state.error);
+    }
+    this.#update(false);
+  });
+  #container: Size = ZERO;
+  #stopObserving: (() => void) | null = null;
+  #pixelRatio = 1;
+  #ownSelection: string | null = null;
+  #hover = -1;
+  /** The image the stage was last fully drawn for. */
+  #painted: ImageLoadState | null = null;
+  #shownSelection: { index: number; model: OverlayModel } | null = null;
+  #connected = false;
+  #stopConnection: (() => void) | null = null;
+  #snapshot: OverlaySnapshot;
+  #published: OverlaySnapshot;
+  readonly #changes = new Emitter();
+  readonly #hoverChanges = new Emitter();
+
+  constructor(options?: OverlayOptions<E>) {
+    this.#renderer = new StageRenderer(() => ({
+      image: this.#image.state,
+      scene: this.#scene.scene,
+      marks: { hover: this.#hover, selected: this.#snapshot.selectedIndex },
+      view: this.viewport.view,
+      stage: this.#snapshot.stage,
+    }));
+    if (options) {
+      this.#options = resolveOptions(options);
+      this.#ownSelection = options.defaultSelectedId ?? null;
+    }
+    this.#scene.update(this.#options);
+    this.#snapshot = this.#computeSnapshot(null);
+    this.#published = this.#snapshot;
+    this.viewport.subscribe((view) => this.#renderer.applyView(view));
+  }
+
+  // ---- the view's side: options, lifecycle, elements, snapshot ------------------------------
+
+  /** Pushes the latest options (after every render). Cheap when nothing changed. */
+  setOptions(options: OverlayOptions<E>): void {
+    this.#options = resolveOptions(options);
+    if (!this.#image.holds(options.image, options.crossOrigin)) {
+      this.#image.set(options.image, options.crossOrigin, this.#connected);
+    }
+    this.#update(this.#scene.update(this.#options));
+  }
+
+  /** Starts what needs a live page (image loading, pixel-ratio watching); returns the stop. */
+  connect(): () => void {
+    if (!this.#connected) {
+      this.#connected = true;
+      this.#pixelRatio = devicePixelRatio();
+      const stopWatching = watchDevicePixelRatio((ratio) => {
+        this.#pixelRatio = ratio;
+        this.#render();
+      });
+      this.#image.resume();
+      this.#stopConnection = () => {
+        stopWatching();
+        this.#image.release();
+        this.#connected = false;
+      };
+    }
+    return () => this.#stopConnection?.();
+  }
+
+  /** The root element whose content width sizes the stage (`null` detaches). */
+  readonly attachRoot = (element: Element | null): void => {
+    this.#stopObserving?.();
+    this.#stopObserving = null;
+    if (!element) return;
+    this.#stopObserving = observeContentBox(element, (size) => {
+      if (size.width === this.#container.width && size.height === this.#container.height) return;
+      this.#container = size;
+      this.#update(false);
+    });
+  };
+
+  /** The element the stage sits in; input listens on it. */
+  readonly attachSurface = (element: InputSurface | null): void => {
+    this.input.attach(element);
+  };
+
+  /** The Konva stage the view created; drawn at once. */
+  attachStage(stage: Konva.Stage | null): void {
+    this.#renderer.attach(stage);
+    this.#painted = null;
+    this.#update(false);
+  }
+
+  /** Scene functions for the view's three Konva shapes. */
+  get scenes(): StageRenderer['scenes'] {
+    return this.#renderer.scenes;
+  }
+
+  readonly subscribe = this.#changes.subscribe;
+
+  readonly getSnapshot = (): OverlaySnapshot => this.#snapshot;
+
+  /** Hover changes, apart from the snapshot: hovering must not re-render a view that ignores it. */
+  readonly subscribeHover = this.#hoverChanges.subscribe;
+
+  get options(): ResolvedOverlayOptions<E> {
+    return this.#options;
+  }
+
+  // ---- the imperative handle ---------------------------------------------------------------
+
+  /** Fit the whole image in view (undoes zoom and pan). */
+  fit(): void {
+    this.viewport.fit();
+  }
+
+  /** Zoom and pan so the word is centred and large; `false` when no drawable word has that id. */
+  zoomToWord(id: string): boolean {
+    const index = this.#snapshot.model.byId.get(id);
+    if (index === undefined || !this.#renderer.stage) return false;
+    this.viewport.focus(wordRect(this.#snapshot.model, index));
+    return true;
+  }
+
+  /** The whole image at natural resolution with its boxes and labels (see `OverlayExportOptions`). */
+  toDataURL(options: OverlayExportOptions = {}): string {
+    return exportDataURL(this.#image.state, this.#scene.scene, options);
+  }
+
+  /** The Konva stage, or `null` before the image is ready. */
+  getStage(): Konva.Stage | null {
+    return this.#renderer.stage;
+  }
+
+  // ---- words, hover and selection (also what input drives) ----------------------------------
+
+  /**
+   * Selects a word by id (`null` clears), as a user would: `onSelectedIdChange` is called.
+   * Returns `false`, changing nothing, when no drawable word has that id.
+   */
+  select(id: string | null): boolean {
+    const index = id === null ? -1 : this.#snapshot.model.byId.get(id);
+    if (index === undefined) return false;
+    this.selectIndex(index);
+    return true;
+  }
+
+  selectIndex(index: number): void {
+    const word: OcrWord | null = this.#snapshot.model.words[index] ?? null;
+    const id = word ? word.id : null;
+    if (Object.is(this.#snapshot.selectedId, id)) return;
+    if (this.#options.selectedId === undefined) {
+      this.#ownSelection = id;
+      this.#update(false);
+    }
+    this.#options.onSelectedIdChange?.(id, word);
+  }
+
+  /** The hovered word's index, or -1. */
+  get hoveredIndex(): number {
+    return this.#hover;
+  }
+
+  hover(index: number): boolean {
+    if (this.#hover === index) return false;
+    this.#hover = index;
+    this.#renderer.drawHighlight();
+    this.#options.onHoverChange?.(this.#snapshot.model.words[index] ?? null);
+    this.#hoverChanges.emit();
+    return true;
+  }
+
+  activate(index: number, event: E): void {
+    const word = this.#snapshot.model.words[index];
+    if (word) this.#options.onWordClick?.(word, event);
+  }
+
+  wordAt(point: Point): number {
+    const view = this.viewport.view;
+    if (view.scale <= 0) return -1;
+    const tolerance = (this.#options.strokeWidth / 2 + 2) / view.scale;
+    return hitTest(this.#snapshot.model, viewToImage(point, view), tolerance);
+  }
+
+  readonly ready = (): boolean => this.#snapshot.hasStage;
+  readonly zoomEnabled = (): boolean => this.#options.zoom;
+  readonly wordCount = (): number => this.#snapshot.model.words.length;
+  readonly selectedIndex = (): number => this.#snapshot.selectedIndex;
+
+  // ---- internals ---------------------------------------------------------------------------
+
+  /** Everything after a change: sizes, the view, drawing, selection in view, the snapshot. */
+  #update(sceneChanged: boolean): void {
+    const before = this.#snapshot;
+    const next = this.#computeSnapshot(before);
+    this.#snapshot = next;
+    const natural = next.image.status === 'ready' ? next.image : null;
+    const imageChanged = next.image !== before.image;
+    if (next.model !== before.model && this.#hover !== -1) {
+      // A hover index points into the old model.
+      this.#hover = -1;
+      this.#hoverChanges.emit();
+    }
+    this.viewport.resize(natural, next.stage, imageChanged && natural !== null);
+    if (sceneChanged || imageChanged) this.#renderer.invalidate();
+    const redraw =
+      sceneChanged ||
+      imageChanged ||
+      next.stage.width !== before.stage.width ||
+      next.stage.height !== before.stage.height ||
+      this.#painted === null;
+    if (redraw) this.#render();
+    this.#keepSelectionInView(redraw);
+    this.#publish();
+  }
+
+  /** A newly selected word (click, keyboard or a controlling parent) is brought into view. */
+  #keepSelectionInView(drawn: boolean): void {
+    const { selectedIndex: index, model, image } = this.#snapshot;
+    const shown = this.#shownSelection;
+    if (shown && shown.index === index && shown.model === model) return;
+    this.#shownSelection = { index, model };
+    const view = this.viewport.view;
+    if (index >= 0 && image.status === 'ready')
+      this.viewport.show(wordRect(this.#snapshot.model, index));
+    if (this.viewport.view === view && !drawn) this.#renderer.drawHighlight();
+  }
+
+  #render(): void {
+    const { image, hasStage } = this.#snapshot;
+    if (!hasStage || !this.#renderer.render(this.#pixelRatio)) return;
+    this.#painted = image;
+    // The hit-test index is built lazily; build it while idle so the first hover does not pay.
+    const model = this.#snapshot.model;
+    whenIdle(() => spatialIndex(model));
+  }
+
+  #computeSnapshot(previous: OverlaySnapshot | null): OverlaySnapshot {
+    const options = this.#options;
+    return nextSnapshot(previous, {
+      image: this.#image.state,
+      container: this.#container,
+      width: options.width,
+      height: options.height,
+      model: this.#scene.scene.model,
+      selectedId: options.selectedId !== undefined ? options.selectedId : this.#ownSelection,
+      zoom: options.zoom,
+      paintedImage: this.#renderer.stage ? this.#painted : null,
+    });
+  }
+
+  /** Recomputes the snapshot (drawing may have changed its status) and tells the view. */
+  #publish(): void {
+    this.#snapshot = this.#computeSnapshot(this.#snapshot);
+    if (this.#snapshot === this.#published) return;
+    this.#published = this.#snapshot;
+    this.#changes.emit();
+  }
+}

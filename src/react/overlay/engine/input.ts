@@ -1,0 +1,228 @@
+import type { ViewTransform } from '../../../core/geometry';
+import type { Point } from '../../../core/types';
+import { keyAction } from './keyboard';
+import { zoomView } from './view';
+import type { Viewport } from './viewport';
+
+/** Pointer travel (CSS px) after which a press is a drag, not a click. */
+export const DRAG_SLOP = 4;
+
+/** The fields of a pointer event the overlay reads (DOM and React events both have them). */
+export interface PointerInput {
+  pointerId: number;
+  pointerType: string;
+  button: number;
+  clientX: number;
+  clientY: number;
+}
+
+/** The fields of a keyboard event the overlay reads. */
+export interface KeyInput {
+  key: string;
+  shiftKey: boolean;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  preventDefault(): void;
+}
+
+/** The element the stage sits in: positions are measured against it, wheel is heard on it. */
+export type InputSurface = Pick<
+  HTMLElement,
+  | 'getBoundingClientRect'
+  | 'offsetWidth'
+  | 'offsetHeight'
+  | 'setPointerCapture'
+  | 'addEventListener'
+  | 'removeEventListener'
+> & { style: { cursor: string } };
+
+/** What input drives: the controller implements it; tests pass a fake. */
+export interface InputHost<E> {
+  readonly viewport: Viewport;
+  /** Whether the image is drawn, so gestures have something to act on. */
+  ready(): boolean;
+  zoomEnabled(): boolean;
+  wordCount(): number;
+  selectedIndex(): number;
+  /** The word under a stage point, or -1. */
+  wordAt(point: Point): number;
+  /** Returns whether the hovered word changed. */
+  hover(index: number): boolean;
+  selectIndex(index: number): void;
+  /** A word was clicked or activated (`onWordClick`). */
+  activate(index: number, event: E): void;
+}
+
+interface Gesture {
+  pointers: Map<number, Point>;
+  view: ViewTransform;
+  start: Point;
+  moved: boolean;
+  pinch: { distance: number; mid: Point } | null;
+}
+
+const midpoint = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+
+/**
+ * Pointer, wheel and keyboard input turned into viewport, hover and selection calls. Owns no
+ * view state: the press-drag-release of one gesture, and the surface's cursor.
+ */
+export class OverlayInput<E> {
+  readonly #host: InputHost<E>;
+  #surface: InputSurface | null = null;
+  #gesture: Gesture | null = null;
+
+  constructor(host: InputHost<E>) {
+    this.#host = host;
+  }
+
+  /** Starts listening on `surface` (wheel must be non-passive to stop the page scrolling). */
+  attach(surface: InputSurface | null): void {
+    this.#surface?.removeEventListener('wheel', this.#onWheel);
+    this.#surface = surface;
+    this.#gesture = null;
+    surface?.addEventListener('wheel', this.#onWheel, { passive: false });
+  }
+
+  readonly #onWheel = (event: WheelEvent): void => {
+    const host = this.#host;
+    if (!host.zoomEnabled() || !host.ready()) return;
+    event.preventDefault();
+    const delta = event.deltaY * (event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1);
+    host.viewport.zoomAt(Math.exp(-delta * (event.ctrlKey ? 0.01 : 0.002)), this.#local(event));
+  };
+
+  /** A stage point from client coordinates (a CSS transform on an ancestor scales them). */
+  #local(event: { clientX: number; clientY: number }): Point {
+    const surface = this.#surface;
+    if (!surface) return { x: event.clientX, y: event.clientY };
+    const rect = surface.getBoundingClientRect();
+    const sx = surface.offsetWidth ? rect.width / surface.offsetWidth : 1;
+    const sy = surface.offsetHeight ? rect.height / surface.offsetHeight : 1;
+    return { x: (event.clientX - rect.left) / sx, y: (event.clientY - rect.top) / sy };
+  }
+
+  #setCursor(cursor: 'pointer' | 'grab' | 'grabbing' | ''): void {
+    if (this.#surface) this.#surface.style.cursor = cursor;
+  }
+
+  #restCursor(): '' | 'grab' {
+    return this.#host.zoomEnabled() ? 'grab' : '';
+  }
+
+  #hoverAt(point: Point): void {
+    const index = this.#host.wordAt(point);
+    if (this.#host.hover(index)) this.#setCursor(index >= 0 ? 'pointer' : this.#restCursor());
+  }
+
+  pointerDown(event: PointerInput): void {
+    if (event.pointerType === 'mouse' && event.button !== 0) return;
+    const point = this.#local(event);
+    const view = this.#host.viewport.view;
+    let g = this.#gesture;
+    if (!g) {
+      g = { pointers: new Map(), view, start: point, moved: false, pinch: null };
+      this.#gesture = g;
+    }
+    g.pointers.set(event.pointerId, point);
+    try {
+      this.#surface?.setPointerCapture(event.pointerId);
+    } catch {
+      // Synthetic pointers cannot be captured; dragging still works while over the surface.
+    }
+    if (g.pointers.size === 2) {
+      const [a, b] = [...g.pointers.values()] as [Point, Point];
+      g.pinch = { distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, mid: midpoint(a, b) };
+      g.view = view;
+      g.moved = true;
+    }
+  }
+
+  pointerMove(event: PointerInput): void {
+    const point = this.#local(event);
+    const g = this.#gesture;
+    if (!g?.pointers.has(event.pointerId)) {
+      this.#hoverAt(point);
+      return;
+    }
+    g.pointers.set(event.pointerId, point);
+    const { viewport } = this.#host;
+    const zoom = this.#host.zoomEnabled();
+    if (g.pinch && g.pointers.size >= 2) {
+      if (!zoom) return;
+      const [a, b] = [...g.pointers.values()] as [Point, Point];
+      const mid = midpoint(a, b);
+      const ratio = Math.hypot(a.x - b.x, a.y - b.y) / g.pinch.distance;
+      const zoomed = zoomView(g.view, ratio, g.pinch.mid, viewport.fitScale());
+      viewport.setView({
+        ...zoomed,
+        offsetX: zoomed.offsetX + mid.x - g.pinch.mid.x,
+        offsetY: zoomed.offsetY + mid.y - g.pinch.mid.y,
+      });
+      return;
+    }
+    const dx = point.x - g.start.x;
+    const dy = point.y - g.start.y;
+    if (!g.moved && Math.hypot(dx, dy) > DRAG_SLOP) g.moved = true;
+    if (g.moved && zoom) {
+      this.#setCursor('grabbing');
+      viewport.setView({
+        scale: g.view.scale,
+        offsetX: g.view.offsetX + dx,
+        offsetY: g.view.offsetY + dy,
+      });
+    }
+  }
+
+  pointerUp(event: PointerInput & E): void {
+    const g = this.#gesture;
+    if (!g?.pointers.delete(event.pointerId)) return;
+    if (g.pointers.size > 0) return;
+    this.#gesture = null;
+    this.#setCursor(this.#restCursor());
+    if (g.moved) return;
+    const index = this.#host.wordAt(this.#local(event));
+    if (index >= 0) this.#host.activate(index, event);
+    this.#host.selectIndex(index);
+  }
+
+  pointerCancel(event: PointerInput): void {
+    this.#gesture?.pointers.delete(event.pointerId);
+    if (this.#gesture?.pointers.size === 0) this.#gesture = null;
+  }
+
+  pointerLeave(): void {
+    if (!this.#gesture && this.#host.hover(-1)) this.#setCursor(this.#restCursor());
+  }
+
+  doubleClick(): void {
+    if (this.#host.zoomEnabled()) this.#host.viewport.fit();
+  }
+
+  keyDown(event: KeyInput & E): void {
+    const host = this.#host;
+    const action = keyAction(event, host.wordCount(), host.selectedIndex());
+    switch (action.type) {
+      case 'none':
+        return;
+      case 'select':
+        event.preventDefault();
+        if (action.index !== host.selectedIndex()) host.selectIndex(action.index);
+        return;
+      case 'activate':
+        event.preventDefault();
+        host.activate(action.index, event);
+        return;
+      case 'zoom': {
+        if (!host.zoomEnabled() || !host.ready()) return;
+        event.preventDefault();
+        if (action.factor === null) host.viewport.fit();
+        else {
+          const { width, height } = host.viewport.stage;
+          host.viewport.zoomAt(action.factor, { x: width / 2, y: height / 2 });
+        }
+      }
+    }
+  }
+}

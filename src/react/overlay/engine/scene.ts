@@ -1,0 +1,101 @@
+import type { Size } from '../../../core/geometry';
+import {
+  type DrawStyle,
+  drawBoxes,
+  drawHighlight,
+  drawLabels,
+  type LabelCache,
+  LEGIBLE_FONT_PX,
+  visibleGroups,
+} from './draw';
+import { clipTo } from './frame';
+import type { OverlayModel } from './model';
+import type { OcrLabelMode } from './options';
+
+/** Hovered/selected labels are drawn at least this large on screen (CSS px). */
+export const FOCUS_FONT_PX = 12;
+
+/** What the box and highlight layers are drawn from; a new object means "redraw". */
+export interface SceneInputs {
+  model: OverlayModel;
+  style: DrawStyle;
+  labels: OcrLabelMode;
+  labelCache: LabelCache;
+}
+
+/** Which words are marked on the highlight layer (indices into the model, -1 for none). */
+export interface SceneMarks {
+  hover: number;
+  selected: number;
+}
+
+/**
+ * The one rule for when every word's label is drawn: always, or in `auto` once labels are
+ * legible at this scale (screen pixels per image pixel). The screen and the export share it.
+ */
+export function labelsShown(labels: OcrLabelMode, fontSize: number, scale: number): boolean {
+  return labels === 'always' || (labels === 'auto' && fontSize * scale >= LEGIBLE_FONT_PX);
+}
+
+/** The image, filling `size` (its natural size on screen, where `ctx` is in image pixels). */
+export function drawImageScene(
+  ctx: CanvasRenderingContext2D,
+  image: CanvasImageSource,
+  size: Size,
+): void {
+  ctx.drawImage(image, 0, 0, size.width, size.height);
+}
+
+/**
+ * Every box (and, when `labelsShown`, every label) of the words within `visible` (image pixels,
+ * `null` = all). `ctx` is in image pixels; `scale` is screen (or output) pixels per image pixel.
+ */
+export function drawBoxScene(
+  ctx: CanvasRenderingContext2D,
+  scene: SceneInputs,
+  natural: Size,
+  scale: number,
+  visible: readonly [number, number, number, number] | null,
+): void {
+  const { model, style, labelCache, labels } = scene;
+  ctx.save();
+  clipTo(ctx, natural);
+  const groups = visibleGroups(model, visible);
+  drawBoxes(ctx, model, groups, scale, style);
+  if (labelsShown(labels, style.fontSize, scale)) {
+    const all: number[] = [];
+    for (const group of groups) for (let k = 0; k < group.length; k++) all.push(group[k]!);
+    all.sort((a, b) => a - b);
+    drawLabels(ctx, model, all, labelCache, style.fontSize, style.fontFamily);
+  }
+  ctx.restore();
+}
+
+/** The hovered and selected words' outlines and labels, drawn over the boxes. */
+export function drawHighlightScene(
+  ctx: CanvasRenderingContext2D,
+  scene: SceneInputs,
+  natural: Size,
+  scale: number,
+  marks: SceneMarks,
+): void {
+  const { model, style, labelCache, labels } = scene;
+  const { hover, selected } = marks;
+  if (hover < 0 && selected < 0) return;
+  ctx.save();
+  clipTo(ctx, natural);
+  const marked: number[] = [];
+  if (hover >= 0 && hover !== selected && hover < model.words.length) {
+    drawHighlight(ctx, model, hover, scale, style, false);
+    marked.push(hover);
+  }
+  if (selected >= 0) {
+    drawHighlight(ctx, model, selected, scale, style, true);
+    marked.push(selected);
+  }
+  if (labels !== 'none') {
+    const size = Math.max(style.fontSize, FOCUS_FONT_PX / scale);
+    drawLabels(ctx, model, marked, labelCache, size, style.fontFamily);
+  }
+  ctx.restore();
+}

@@ -1,0 +1,123 @@
+import type Konva from 'konva';
+import type { Size, ViewTransform } from '../../../core/geometry';
+import { type DrawnKey, keepFrame, visibleRect } from './frame';
+import type { ImageLoadState } from './image';
+import {
+  drawBoxScene,
+  drawHighlightScene,
+  drawImageScene,
+  type SceneInputs,
+  type SceneMarks,
+} from './scene';
+import { capPixelRatio } from './view';
+
+/** The Konva layers the overlay draws on, by name (tests and custom views find them so). */
+export const LAYER_NAMES = {
+  image: 'ocr-image-layer',
+  boxes: 'ocr-boxes-layer',
+  highlight: 'ocr-highlight-layer',
+} as const;
+
+/** What the layers are drawn from, read at draw time so a batched draw never goes stale. */
+export interface StageFrame {
+  image: ImageLoadState;
+  scene: SceneInputs;
+  marks: SceneMarks;
+  view: ViewTransform;
+  stage: Size;
+}
+
+type SceneFunc = (context: Konva.Context) => void;
+
+/**
+ * Draws the overlay onto a Konva stage that a view created (react-konva's `<Stage>`): three
+ * layers, one shape each, whose scene functions call the pure scene functions with the
+ * current frame. The image and box layers keep their pixels when asked to redraw with the
+ * same inputs (`keepFrame`); hover and selection redraw only the small highlight layer.
+ */
+export class StageRenderer {
+  #stage: Konva.Stage | null = null;
+  readonly #imageDrawn: { current: DrawnKey | null } = { current: null };
+  readonly #boxesDrawn: { current: DrawnKey | null } = { current: null };
+  /** Replaced whenever what the box layer shows changes, so `keepFrame` redraws it. */
+  #boxesKey: object = {};
+  readonly #frame: () => StageFrame;
+
+  constructor(frame: () => StageFrame) {
+    this.#frame = frame;
+  }
+
+  /** Scene functions for the three shapes (stable identities). */
+  readonly scenes: Readonly<Record<keyof typeof LAYER_NAMES, SceneFunc>> = {
+    image: (context) => {
+      const ctx = context._context;
+      const { image, view } = this.#frame();
+      if (keepFrame(this.#imageDrawn, ctx, image, view)) return;
+      if (image.status === 'ready') drawImageScene(ctx, image.source, image);
+    },
+    boxes: (context) => {
+      const ctx = context._context;
+      const { image, scene, view, stage } = this.#frame();
+      if (keepFrame(this.#boxesDrawn, ctx, this.#boxesKey, view)) return;
+      if (image.status !== 'ready' || view.scale <= 0) return;
+      drawBoxScene(ctx, scene, image, view.scale, visibleRect(view, stage.width, stage.height));
+    },
+    highlight: (context) => {
+      const { image, scene, view, marks } = this.#frame();
+      if (image.status !== 'ready' || view.scale <= 0) return;
+      drawHighlightScene(context._context, scene, image, view.scale, marks);
+    },
+  };
+
+  get stage(): Konva.Stage | null {
+    return this.#stage;
+  }
+
+  attach(stage: Konva.Stage | null): void {
+    this.#stage = stage;
+    this.#imageDrawn.current = null;
+    this.#boxesDrawn.current = null;
+  }
+
+  /** The box layer's content changed (model, style, labels, image size). */
+  invalidate(): void {
+    this.#boxesKey = {};
+  }
+
+  /**
+   * Sizes the stage and its canvases (device pixel ratio, capped to what browsers accept),
+   * applies the view and draws every layer now, so pixels exist when this returns.
+   */
+  render(pixelRatio: number): boolean {
+    const stage = this.#stage;
+    if (!stage) return false;
+    const { stage: size, view } = this.#frame();
+    if (size.width <= 0 || size.height <= 0) return false;
+    stage.size(size);
+    const ratio = capPixelRatio(pixelRatio, size.width, size.height);
+    for (const layer of stage.getLayers()) {
+      if (layer.getCanvas().getPixelRatio() !== ratio) layer.getCanvas().setPixelRatio(ratio);
+    }
+    this.#transform(stage, view);
+    stage.draw();
+    return true;
+  }
+
+  /** Moves the stage to `view`; the layers redraw once, on the next animation frame. */
+  applyView(view: ViewTransform): void {
+    const stage = this.#stage;
+    if (!stage) return;
+    this.#transform(stage, view);
+    stage.batchDraw();
+  }
+
+  /** Redraws only the highlight layer, synchronously (hover must show within the event). */
+  drawHighlight(): void {
+    this.#stage?.findOne<Konva.Layer>(`.${LAYER_NAMES.highlight}`)?.draw();
+  }
+
+  #transform(stage: Konva.Stage, view: ViewTransform): void {
+    stage.scale({ x: view.scale, y: view.scale });
+    stage.position({ x: view.offsetX, y: view.offsetY });
+  }
+}
