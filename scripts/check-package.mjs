@@ -82,8 +82,14 @@ await step('source maps and declaration maps point into the shipped src/', () =>
   return `${maps} maps, each into src/*.ts(x) in the package`;
 });
 
-await step('"sideEffects": false holds: no module does anything when imported', async () => {
-  if (pkg.sideEffects !== false) throw new Error('package.json must say "sideEffects": false');
+await step('"sideEffects": false holds: no JS module does anything when imported', async () => {
+  // A stylesheet is imported for its effect: webpack drops `import '…/styles.css'` unless
+  // `sideEffects` lists it, so a list of CSS files is the one allowed exception.
+  const cssOnly =
+    Array.isArray(pkg.sideEffects) && pkg.sideEffects.every((file) => /\.css$/.test(file));
+  if (pkg.sideEffects !== false && !cssOnly) {
+    throw new Error('package.json must say "sideEffects": false, or list only .css files');
+  }
   // In a fresh process: each module must be imported for the first time, one by one.
   const out = run(process.execPath, [`${root}/scripts/package-effects.mjs`, dist]);
   return out.trim();
