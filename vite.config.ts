@@ -9,7 +9,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
   optionalDependencies?: Record<string, string>;
 };
 
-/** Everything the package depends on stays an import; only our own code is bundled. */
+/** Everything the package depends on stays an import; only our own code is built. */
 const externals = Object.keys({
   ...pkg.dependencies,
   ...pkg.peerDependencies,
@@ -17,6 +17,25 @@ const externals = Object.keys({
 });
 const isExternal = (id: string) =>
   id.startsWith('node:') || externals.some((name) => id === name || id.startsWith(`${name}/`));
+
+/**
+ * `react-konva/lib/ReactKonvaCore` → `react-konva/lib/ReactKonvaCore.js`. Node's ESM resolver
+ * (SSR, tests in Node) finds an extensionless deep import only through the package's `exports`
+ * map, which older releases of a peer lack (react-konva before 18.2.15), so the output names the
+ * file whenever the installed package resolves that name too.
+ */
+function fullySpecified(id: string): string {
+  const deep = /^(@[^/]+\/)?[^/@.][^/]*\/.+/.test(id) && !/\.[cm]?js$/.test(id);
+  if (!deep) return id;
+  try {
+    import.meta.resolve(`${id}.js`);
+    return `${id}.js`;
+  } catch {
+    return id;
+  }
+}
+
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 
 export default defineConfig({
   plugins: [react()],
@@ -27,16 +46,26 @@ export default defineConfig({
     emptyOutDir: true,
     copyPublicDir: false,
     lib: {
+      // Named after their source path, so dist/ mirrors src/ file for file.
       entry: {
-        index: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
-        core: fileURLToPath(new URL('./src/core/index.ts', import.meta.url)),
-        server: fileURLToPath(new URL('./src/server/index.ts', import.meta.url)),
+        index: src('index.ts'),
+        'core/index': src('core/index.ts'),
+        'server/index': src('server/index.ts'),
       },
       formats: ['es'],
     },
     rolldownOptions: {
       external: isExternal,
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        // One module per source file: an app's bundler drops every file it does not import
+        // (`sideEffects: false`), which it cannot do inside one pre-bundled file.
+        preserveModules: true,
+        preserveModulesRoot: src(''),
+        entryFileNames: '[name].js',
+        paths: fullySpecified,
+        // The maps point at the shipped src/ instead of carrying a second copy of it.
+        sourcemapExcludeSources: true,
+      },
     },
   },
 });

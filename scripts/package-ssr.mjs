@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Server rendering as a consumer meets it, after `npm run build`: in plain Node (no window, no
+// document, no canvas) the package's `.`, `./core` and `./server` entries import, resolved through
+// its `exports`, and every exported component renders to a string. Run directly (from
+// scripts/compat.mjs) with `--react <version>` it also checks which React did the rendering.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * Props that make each exported component render meaningfully on the server, or a function
+ * that builds the element (for components that take what a hook returns).
+ */
+const componentProps = {
+  OcrOverlay: { image: '/photo.jpg', 'aria-label': 'Receipt' },
+  OcrOverlayCanvas: (main, createElement) =>
+    createElement(function CustomView() {
+      const overlay = main.useOcrOverlay({ image: '/photo.jpg' });
+      return createElement(
+        'div',
+        overlay.getRootProps(),
+        createElement(main.OcrOverlayCanvas, { controller: overlay.controller }),
+      );
+    }),
+  OcrConfidenceLegend: {},
+  OcrUploader: { endpoint: '/api/ocr/general' },
+};
+
+const isComponent = (name, value) =>
+  /^[A-Z]/.test(name) &&
+  (typeof value === 'object'
+    ? value !== null && '$$typeof' in value
+    : typeof value === 'function') &&
+  !(typeof value === 'function' && value.prototype instanceof Error);
+
+export async function renderOnServer() {
+  if (typeof window !== 'undefined' || typeof document !== 'undefined') {
+    throw new Error('this check must run in plain Node');
+  }
+  const [main, core, server] = await Promise.all([
+    import(pkg.name),
+    import(`${pkg.name}/core`),
+    import(`${pkg.name}/server`),
+  ]);
+  for (const [name, entry] of [
+    ['.', main],
+    ['./core', core],
+    ['./server', server],
+  ]) {
+    if (Object.keys(entry).length === 0) throw new Error(`"${name}" exports nothing`);
+  }
+  if (typeof core.parseOcrResponse !== 'function') throw new Error('./core lacks parseOcrResponse');
+  const { createElement, version } = await import('react');
+  const { renderToString } = await import('react-dom/server');
+  const components = Object.entries(main).filter(([name, value]) => isComponent(name, value));
+  if (components.length === 0) throw new Error('"." exports no component');
+  const rendered = [];
+  for (const [name, Component] of components) {
+    const props = componentProps[name];
+    if (!props) throw new Error(`${name} is exported but has no entry in componentProps`);
+    const element =
+      typeof props === 'function' ? props(main, createElement) : createElement(Component, props);
+    const html = renderToString(element);
+    if (typeof html !== 'string' || html.length === 0) throw new Error(`${name} rendered nothing`);
+    rendered.push(`${name} (${html.length} chars)`);
+  }
+  return { react: version, rendered };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const expected = process.argv.includes('--react')
+    ? process.argv[process.argv.indexOf('--react') + 1]
+    : undefined;
+  const { react, rendered } = await renderOnServer();
+  if (expected && react !== expected) {
+    console.log(`FAIL rendered with React ${react}, expected ${expected}`);
+    process.exit(1);
+  }
+  console.log(`ok   SSR on React ${react}: rendered ${rendered.join(', ')}`);
+}
