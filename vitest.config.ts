@@ -2,6 +2,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, mergeConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { lazyOcrBackendPlugin } from './.storybook/ocr-backend-loader.ts';
 import { chromiumArgs, chromiumExecutable } from './scripts/chromium.mjs';
+import { allowClipboard, mouseDrag } from './test/browser/commands.ts';
 import viteConfig from './vite.config.ts';
 
 const browserTests = {
@@ -12,6 +13,7 @@ const browserTests = {
   }),
   instances: [{ browser: 'chromium' as const }],
   screenshotFailures: false,
+  commands: { mouseDrag, allowClipboard },
 };
 
 const chromiumProject = {

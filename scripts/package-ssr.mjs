@@ -23,6 +23,11 @@ const componentProps = {
         createElement(main.OcrOverlayCanvas, { controller: overlay.controller }),
       );
     }),
+  OcrTextLayer: (main, createElement) =>
+    createElement(function CustomView() {
+      const overlay = main.useOcrOverlay({ image: '/photo.jpg' });
+      return createElement(main.OcrTextLayer, { controller: overlay.controller });
+    }),
   OcrConfidenceLegend: {},
   OcrUploader: { endpoint: '/api/ocr/general' },
 };

@@ -115,7 +115,8 @@ export const ScenePhoto: Story = {
   args: { image: scene, result: parseOcrResponse(sceneResponse) },
   play: async ({ canvasElement }) => {
     const root = await ready(canvasElement);
-    expect(root.querySelectorAll('[data-ocr-mirror] li').length).toBeGreaterThan(0);
+    await waitFor(() => expect(root.getAttribute('data-text-layer')).toBe('ready'));
+    expect(root.querySelectorAll('[data-ocr-text-layer] [data-word-id]').length).toBeGreaterThan(0);
   },
 };
 
@@ -265,7 +266,12 @@ export const Generated10000: Story = {
   render: (args) => <GeneratedStory {...args} count={10_000} />,
   play: async ({ canvasElement }) => {
     const root = await ready(canvasElement);
-    expect(root.querySelectorAll('[data-ocr-mirror] li')).toHaveLength(10_000);
+    await waitFor(() => expect(root.getAttribute('data-text-layer')).toBe('ready'));
+    // Every word is text once (tiny at fit, so hidden text rather than positioned spans).
+    const tokens = (text: string) => text.split(/\s+/).filter(Boolean).length;
+    const words = generateResult(10_000, 1600, 1200, { seed: 10_000 }).words;
+    const expected = words.reduce((sum, word) => sum + tokens(word.text), 0);
+    expect(tokens(root.querySelector('[data-ocr-text-layer]')!.textContent ?? '')).toBe(expected);
   },
 };
 

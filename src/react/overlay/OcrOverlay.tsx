@@ -1,10 +1,25 @@
+import type { CSSProperties } from 'react';
 import { forwardRef, useImperativeHandle, useState } from 'react';
 import { composeEventHandlers, splitProps, useMessages } from '../internal';
 import { ocrOverlayMessages } from './messages';
 import { OcrOverlayCanvas } from './OcrOverlayCanvas';
+import { OcrTextLayer } from './OcrTextLayer';
 import { type OcrOverlayHandle, type OcrOverlayProps, OVERLAY_OPTION_KEYS } from './types';
 import { useOcrOverlay } from './useOcrOverlay';
-import { percent, VISUALLY_HIDDEN, WordMirror } from './WordMirror';
+
+const VISUALLY_HIDDEN: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  margin: -1,
+  padding: 0,
+  border: 0,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};
+
+const percent = (confidence: number) => Math.round(confidence * 100);
 
 /** Keyboard focus shows a ring; pointer focus does not (`:focus-visible`, as inline style). */
 const FOCUS_RING = '2px solid #1a73e8';
@@ -64,6 +79,7 @@ export const OcrOverlay = forwardRef<OcrOverlayHandle, OcrOverlayProps>(
       >
         <div {...overlay.getSurfaceProps()}>
           <OcrOverlayCanvas controller={controller} />
+          <OcrTextLayer controller={controller} />
         </div>
         {overlay.error ? (
           <div
@@ -73,12 +89,11 @@ export const OcrOverlay = forwardRef<OcrOverlayHandle, OcrOverlayProps>(
             {messages.imageError}
           </div>
         ) : null}
-        <WordMirror words={overlay.textWords} messages={messages} />
         <div aria-live="polite" aria-atomic="true" style={VISUALLY_HIDDEN} data-ocr-announcer="">
           {selectedWord
             ? messages.selected(
                 selectedWord.text,
-                percent(selectedWord),
+                percent(selectedWord.confidence),
                 selectedIndex + 1,
                 overlay.words.length,
               )

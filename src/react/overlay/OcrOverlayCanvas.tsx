@@ -5,10 +5,11 @@ import { useIsomorphicLayoutEffect } from '../internal';
 import type { OverlayController } from './engine/controller';
 import { LAYER_NAMES } from './engine/stage';
 
-/** The image and box layers keep their pixels between draws (see `keepFrame`). */
+/** The image, box and mark layers keep their pixels between draws (see `keepFrame`). */
 const LAYERS = [
   { part: 'image', shape: 'ocr-image', keep: true },
   { part: 'boxes', shape: 'ocr-boxes', keep: true },
+  { part: 'marks', shape: 'ocr-marks', keep: true },
   { part: 'highlight', shape: 'ocr-highlight', keep: false },
 ] as const;
 

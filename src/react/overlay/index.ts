@@ -12,6 +12,7 @@ export { type OcrOverlayMessages, ocrOverlayMessages } from './messages';
 export { OcrConfidenceLegend, type OcrConfidenceLegendProps } from './OcrConfidenceLegend';
 export { OcrOverlay } from './OcrOverlay';
 export { OcrOverlayCanvas, type OcrOverlayCanvasProps } from './OcrOverlayCanvas';
+export { OcrTextLayer, type OcrTextLayerProps } from './OcrTextLayer';
 export type {
   OcrImageSource,
   OcrLabelMode,
@@ -20,6 +21,8 @@ export type {
   OcrOverlayProps,
   OcrOverlayState,
   OcrOverlayToDataURLOptions,
+  OcrTextLayerMode,
+  OcrTextLayerState,
   OcrWordClickEvent,
 } from './types';
 export { type UseOcrOverlayResult, useOcrOverlay } from './useOcrOverlay';

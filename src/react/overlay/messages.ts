@@ -1,11 +1,7 @@
-/** Every string `<OcrOverlay>` puts in the DOM (screen-reader text and the image error). */
+/** Every string `<OcrOverlay>` adds to the page (its name, announcements and the image error). */
 export interface OcrOverlayMessages {
   /** Accessible name of the root when no `aria-label` is given. */
   root: string;
-  /** Accessible name of the hidden word list. */
-  words: string;
-  /** One item of the hidden word list. */
-  word: (text: string, percent: number) => string;
   /** Announced when a word is selected. */
   selected: (text: string, percent: number, position: number, total: number) => string;
   /** Shown when the image cannot be loaded. */
@@ -14,8 +10,6 @@ export interface OcrOverlayMessages {
 
 const en: OcrOverlayMessages = {
   root: 'OCR result',
-  words: 'Recognised words',
-  word: (text, percent) => `${text} (${percent}% confidence)`,
   selected: (text, percent, position, total) =>
     `${text}, ${percent}% confidence, word ${position} of ${total}`,
   imageError: 'The image could not be loaded.',
@@ -23,8 +17,6 @@ const en: OcrOverlayMessages = {
 
 const ko: OcrOverlayMessages = {
   root: 'OCR 결과',
-  words: '인식된 단어',
-  word: (text, percent) => `${text} (신뢰도 ${percent}%)`,
   selected: (text, percent, position, total) =>
     `${text}, 신뢰도 ${percent}%, ${total}개 중 ${position}번째 단어`,
   imageError: '이미지를 불러올 수 없습니다.',

@@ -6,8 +6,9 @@ import type { OverlayOptions } from './engine/options';
 import type { OcrOverlayMessages } from './messages';
 
 export type { OcrImageSource, OcrLabelMode } from './engine/options';
+export type { OcrTextLayerMode, OcrTextLayerState } from './engine/textLayer';
 
-/** `data-state` of the root: `ready` = image and boxes drawn and the text mirror in the DOM. */
+/** `data-state` of the root: `ready` = image and boxes drawn, and hover, click and keyboard work. */
 export type OcrOverlayState = 'loading' | 'ready' | 'error';
 
 /** The event that "clicked" a word: a pointer click, or Enter on the focused overlay. */
@@ -68,4 +69,7 @@ export const OVERLAY_OPTION_KEYS = [
   'height',
   'crossOrigin',
   'onImageError',
+  'textLayer',
+  'highlightedIds',
+  'highlightColor',
 ] as const satisfies readonly (keyof OcrOverlayOptions)[];

@@ -5,9 +5,6 @@ import {
   type PointerEvent,
   type Ref,
   type RefCallback,
-  startTransition,
-  useDeferredValue,
-  useEffect,
   useMemo,
   useRef,
   useState,
@@ -17,27 +14,18 @@ import type { OcrError } from '../../core/errors';
 import type { OcrWord } from '../../core/types';
 import { composeEventHandlers, useIsomorphicLayoutEffect } from '../internal';
 import { OverlayController } from './engine/controller';
-import { whenIdle } from './engine/idle';
-import type { OverlaySnapshot } from './engine/snapshot';
 import type { OcrOverlayOptions, OcrOverlayState, OcrWordClickEvent } from './types';
-
-const NO_WORDS: readonly OcrWord[] = [];
 
 type DivProps = HTMLAttributes<HTMLDivElement> & { ref?: Ref<HTMLDivElement> };
 
 /** What `useOcrOverlay` gives a view. */
 export interface UseOcrOverlayResult {
-  /** `loading` until the image and boxes are drawn and the words are in the DOM; `error` if the image failed. */
+  /** `ready` once the image and boxes are drawn and input works; `error` if the image failed. */
   state: OcrOverlayState;
   /** The image's load error, when `state` is `error`. */
   error: OcrError | null;
   /** Drawable words (threshold applied) in reading order. */
   words: readonly OcrWord[];
-  /**
-   * `words` once the canvas has painted: render text for them from this, so thousands of DOM
-   * nodes never delay the first frame. `state` is `ready` when it has caught up with `words`.
-   */
-  textWords: readonly OcrWord[];
   selectedId: string | null;
   selectedWord: OcrWord | null;
   /** Index of the selected word in `words`, or -1. */
@@ -83,8 +71,7 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
     () => (hoverTracked.current ? controller.hoveredIndex : -1),
     () => -1,
   );
-  const { state, textWords } = useTextWords(snapshot);
-  const { model, selectedIndex, image, stage, zoom } = snapshot;
+  const { model, selectedIndex, image, stage, zoom, status: state } = snapshot;
 
   return useMemo<UseOcrOverlayResult>(() => {
     const input = controller.input;
@@ -92,7 +79,6 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
       state,
       error: image.status === 'error' ? image.error : null,
       words: model.words,
-      textWords,
       selectedId: snapshot.selectedId,
       selectedWord: model.words[selectedIndex] ?? null,
       selectedIndex,
@@ -107,6 +93,8 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
         ref: mergeRefs<HTMLDivElement>(controller.attachRoot, ref),
         'data-ocr-overlay': '',
         'data-state': state,
+        // The engine updates it as the text layer fills in (`pending` → `ready`).
+        'data-text-layer': controller.options.textLayer === 'none' ? 'none' : 'pending',
         style: { position: 'relative', width: controller.options.width ?? '100%', ...style },
         onKeyDown: composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLDivElement>) =>
           input.keyDown(event),
@@ -141,27 +129,5 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
       },
       controller,
     };
-  }, [controller, snapshot, state, textWords, model, selectedIndex, image, stage, zoom]);
-}
-
-/**
- * The words as DOM text can be 10k nodes: they follow the model only after the canvas has
- * painted, then as a transition, so neither mounting nor dragging the threshold slider waits
- * for them. `state` is `ready` once they have caught up.
- */
-function useTextWords(snapshot: OverlaySnapshot): {
-  state: OcrOverlayState;
-  textWords: readonly OcrWord[];
-} {
-  const painted = snapshot.status === 'ready';
-  const [on, setOn] = useState(false);
-  useEffect(() => {
-    if (!painted || on) return;
-    return whenIdle(() => startTransition(() => setOn(true)));
-  }, [painted, on]);
-  const words = snapshot.model.words;
-  const textWords = useDeferredValue(on ? words : NO_WORDS, NO_WORDS);
-  const state: OcrOverlayState =
-    snapshot.status === 'error' ? 'error' : painted && textWords === words ? 'ready' : 'loading';
-  return { state, textWords };
+  }, [controller, snapshot, state, model, selectedIndex, image, stage, zoom]);
 }

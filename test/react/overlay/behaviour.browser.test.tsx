@@ -4,6 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { isOcrError } from '../../../src/core/errors';
 import { parseOcrResponse } from '../../../src/core/parse';
+import { readingOrder } from '../../../src/react/overlay/engine/readingOrder';
 import photo from '../../fixtures/real/icdar2015-img_1.jpg?url';
 import photoResponse from '../../fixtures/real/icdar2015-img_1.nhn.json';
 import {
@@ -17,6 +18,7 @@ import {
   pixelAt,
   renderOverlay,
   rotatedQuad,
+  textLayerLines,
   waitForState,
 } from './helpers';
 
@@ -28,8 +30,6 @@ const painted = (canvas: HTMLCanvasElement) => {
   for (let i = 3; i < data.length; i += 4) if (data[i]) count++;
   return count;
 };
-const mirrorItems = (root: HTMLElement) =>
-  [...root.querySelectorAll('[data-ocr-mirror] li')].map((li) => li.textContent);
 
 describe('minConfidence', () => {
   const low = makeWord('low', rotatedQuad(100, 100, 120, 40, 10), 0.3, 'faint', 0, 0);
@@ -54,10 +54,10 @@ describe('minConfidence', () => {
     };
     expect(alpha(boxes, lowEdge.x, lowEdge.y)).toBe(0);
     expect(alpha(boxes, highEdge.x, highEdge.y)).toBeGreaterThan(0);
-    expect(mirrorItems(root)).toEqual(['clear (90% confidence)']);
+    expect(await textLayerLines(root)).toEqual(['clear']);
     await rerender({ image, result, width: 400, minConfidence: 0 });
     expect(alpha(boxes, lowEdge.x, lowEdge.y)).toBeGreaterThan(0);
-    expect(mirrorItems(root)).toEqual(['faint (30% confidence)', 'clear (90% confidence)']);
+    expect(await textLayerLines(root)).toEqual(['faint', 'clear']);
   });
 
   test('hidden words are not focusable', async () => {
@@ -124,19 +124,19 @@ describe('labels', () => {
       true,
     );
     expect(root.querySelector('img')).toBeNull();
-    expect(mirrorItems(root)).toEqual(['<img src=x onerror=alert(1)> (50% confidence)']);
+    expect(await textLayerLines(root)).toEqual(['<img src=x onerror=alert(1)>']);
     fillText.mockRestore();
   });
 });
 
-describe('text mirror', () => {
-  test('lists every drawable word with its confidence, in reading order', async () => {
+describe('text layer', () => {
+  test('holds every drawable word, in reading order', async () => {
     const words = [
       makeWord('2', rotatedQuad(300, 200, 60, 20, 0), 0.5, '블러드', 1, 0),
       makeWord('1', rotatedQuad(100, 50, 60, 20, 0), 0.987, '피', 0, 0),
     ];
     const { root } = await renderOverlay({ image, result: makeResult(words), width: 400 });
-    expect(mirrorItems(root)).toEqual(['피 (99% confidence)', '블러드 (50% confidence)']);
+    expect(await textLayerLines(root)).toEqual(['피', '블러드']);
     expect(root.getAttribute('tabindex')).toBe('0');
     expect(root.getAttribute('aria-label')).toBe('OCR result');
   });
@@ -211,7 +211,12 @@ describe('drawing edge cases', () => {
   test('a real NHN response over its photo', async () => {
     const result = parseOcrResponse(photoResponse);
     const { root, stage } = await renderOverlay({ image: photo, result, width: 640 });
-    expect(mirrorItems(root)).toHaveLength(result.words.length);
+    // Each word exactly once, in reading order.
+    expect((await textLayerLines(root)).join(' ')).toBe(
+      readingOrder(result.words)
+        .map((word) => word.text)
+        .join(' '),
+    );
     expect(stage().width()).toBe(640);
     expect(stage().height()).toBe(360);
     expect(painted(layerCanvas(stage(), 'ocr-boxes-layer'))).toBeGreaterThan(0);

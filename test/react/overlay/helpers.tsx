@@ -149,3 +149,28 @@ export const centerOf = (quad: Quad): Point => ({
   x: (quad[0].x + quad[1].x + quad[2].x + quad[3].x) / 4,
   y: (quad[0].y + quad[1].y + quad[2].y + quad[3].y) / 4,
 });
+
+/** Waits until the text layer is complete for the current view. */
+export async function waitForTextLayer(root: HTMLElement, state = 'ready'): Promise<void> {
+  await expect.poll(() => root.getAttribute('data-text-layer'), { timeout: 10_000 }).toBe(state);
+}
+
+/**
+ * The text layer's lines as a reader meets them, in DOM (reading) order: hidden lines are text
+ * nodes ending in a newline, placed lines one span per word.
+ */
+export async function textLayerLines(root: HTMLElement): Promise<string[]> {
+  await waitForTextLayer(root);
+  const content = root.querySelector('[data-ocr-text-content]');
+  const lines: string[] = [];
+  for (const run of content?.children ?? []) {
+    if (run.hasAttribute('data-ocr-text-flow')) {
+      lines.push(...(run.textContent ?? '').split('\n').slice(0, -1));
+    } else {
+      lines.push(
+        [...run.querySelectorAll('[data-word-id]')].map((span) => span.textContent).join(' '),
+      );
+    }
+  }
+  return lines;
+}

@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { OcrOverlay, ocrOverlayMessages } from '../../../src/index';
 import {
   greyImageUrl,
@@ -17,28 +18,30 @@ const result = makeResult([
 ]);
 
 describe('messages', () => {
-  test('English by default: root name, word list and its items', async () => {
+  test('English by default: the root name and the selection announcement', async () => {
     const { root } = await renderOverlay({ image, result, width: 400 });
     expect(root.getAttribute('aria-label')).toBe('OCR result');
-    const list = root.querySelector('[data-ocr-mirror]')!;
-    expect(list.getAttribute('aria-label')).toBe('Recognised words');
-    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
-      '영수증 (93% confidence)',
-      'total (50% confidence)',
-    ]);
+    root.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(root.querySelector('[data-ocr-announcer]')!.textContent).toBe(
+      '영수증, 93% confidence, word 1 of 2',
+    );
   });
 
-  test('Korean strings, and a single override on top of them', async () => {
+  test('locale="ko", and a single override on top of it', async () => {
     const { root } = await renderOverlay({
       image,
       result,
       width: 400,
-      messages: { ...ocrOverlayMessages.ko, words: '단어 목록' },
+      locale: 'ko',
+      messages: { root: '영수증 사진' },
     });
-    expect(root.getAttribute('aria-label')).toBe('OCR 결과');
-    const list = root.querySelector('[data-ocr-mirror]')!;
-    expect(list.getAttribute('aria-label')).toBe('단어 목록');
-    expect(list.querySelector('li')!.textContent).toBe('영수증 (신뢰도 93%)');
+    expect(root.getAttribute('aria-label')).toBe('영수증 사진');
+    root.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(root.querySelector('[data-ocr-announcer]')!.textContent).toBe(
+      '영수증, 신뢰도 93%, 2개 중 1번째 단어',
+    );
   });
 
   test('the image error is localized', async () => {

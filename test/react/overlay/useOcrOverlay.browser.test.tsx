@@ -148,7 +148,7 @@ describe('StrictMode', () => {
     await waitForState(root);
     const stage = Konva.stages.at(-1)!;
     expect(stage.width()).toBeGreaterThan(0);
-    expect(root.querySelectorAll('canvas').length).toBe(3);
+    expect(root.querySelectorAll('canvas').length).toBe(4);
     view.unmount();
     expect(Konva.stages.length).toBe(stagesBefore);
     const created = create.mock.results.map((entry) => entry.value as string);

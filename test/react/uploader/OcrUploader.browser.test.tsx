@@ -2,7 +2,6 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { delay, HttpResponse } from 'msw';
 import { describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { ocrOverlayMessages } from '../../../src/react/overlay';
 import {
   OcrUploader,
   type OcrUploaderProps,
@@ -180,18 +179,21 @@ describe('server errors', () => {
     expect(screen.getByRole('button', { name: ko.cancel })).toBeTruthy();
   });
 
-  test('ko reaches the overlay: its word list is Korean too', async () => {
+  test('ko reaches the overlay: its announcements are Korean too', async () => {
     server.respond = () => ok([{ text: '영수증', box: [1, 1, 30, 1, 30, 10, 1, 10] }]);
     const { root, settled } = setup({ locale: 'ko' });
     await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
     await settled('success');
-    const list = await vi.waitFor(() => {
-      const found = root.querySelector('[data-ocr-mirror]');
-      if (!found?.querySelector('li')) throw new Error('word list not rendered yet');
+    const overlay = await vi.waitFor(() => {
+      const found = root.querySelector<HTMLElement>('[data-ocr-overlay][data-state="ready"]');
+      if (!found) throw new Error('overlay not ready yet');
       return found;
     });
-    expect(list.getAttribute('aria-label')).toBe(ocrOverlayMessages.ko.words);
-    expect(list.querySelector('li')!.textContent).toMatch(/^영수증 \(신뢰도 \d+%\)$/);
+    overlay.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(overlay.querySelector('[data-ocr-announcer]')!.textContent).toMatch(
+      /^영수증, 신뢰도 \d+%, 1개 중 1번째 단어$/,
+    );
   });
 });
 

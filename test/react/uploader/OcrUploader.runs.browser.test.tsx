@@ -112,7 +112,8 @@ describe('runs', () => {
     await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
     await waitFor(() => expect(root.getAttribute('data-state')).toBe('success'));
     await waitFor(() => expect(overlay(root)!.getAttribute('data-state')).toBe('ready'));
-    expect(overlay(root)!.querySelector('[data-ocr-mirror] li')!.textContent).toContain('hello');
+    await waitFor(() => expect(overlay(root)!.getAttribute('data-text-layer')).toBe('ready'));
+    expect(overlay(root)!.querySelector('[data-ocr-text-layer]')!.textContent).toContain('hello');
   });
 });
 

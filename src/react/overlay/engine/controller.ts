@@ -12,6 +12,7 @@ import { type OverlayOptions, type ResolvedOverlayOptions, resolveOptions } from
 import { SceneState } from './sceneState';
 import { nextSnapshot, type OverlaySnapshot } from './snapshot';
 import { StageRenderer } from './stage';
+import { TextLayer } from './textLayer';
 import { Viewport } from './viewport';
 
 const ZERO: Size = Object.freeze({ width: 0, height: 0 });
@@ -36,6 +37,8 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     }
     this.#update(false);
   });
+  readonly #text = new TextLayer((state) => this.#root?.setAttribute('data-text-layer', state));
+  #root: Element | null = null;
   #container: Size = ZERO;
   #stopObserving: (() => void) | null = null;
   #pixelRatio = 1;
@@ -56,6 +59,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
       image: this.#image.state,
       scene: this.#scene.scene,
       marks: { hover: this.#hover, selected: this.#snapshot.selectedIndex },
+      highlights: this.#scene.highlights,
       view: this.viewport.view,
       stage: this.#snapshot.stage,
     }));
@@ -66,7 +70,10 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     this.#scene.update(this.#options);
     this.#snapshot = this.#computeSnapshot(null);
     this.#published = this.#snapshot;
-    this.viewport.subscribe((view) => this.#renderer.applyView(view));
+    this.viewport.subscribe((view) => {
+      this.#renderer.applyView(view);
+      this.#text.setView(view, this.#snapshot.stage);
+    });
   }
 
   // ---- the view's side: options, lifecycle, elements, snapshot ------------------------------
@@ -77,7 +84,10 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     if (!this.#image.holds(options.image, options.crossOrigin)) {
       this.#image.set(options.image, options.crossOrigin, this.#connected);
     }
-    this.#update(this.#scene.update(this.#options));
+    const highlights = this.#scene.highlights;
+    const sceneChanged = this.#scene.update(this.#options);
+    if (!sceneChanged && this.#scene.highlights !== highlights) this.#renderer.drawMarks();
+    this.#update(sceneChanged);
   }
 
   /** Starts what needs a live page (image loading, pixel-ratio watching); returns the stop. */
@@ -103,12 +113,20 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   readonly attachRoot = (element: Element | null): void => {
     this.#stopObserving?.();
     this.#stopObserving = null;
+    this.#root = element;
     if (!element) return;
+    element.setAttribute('data-text-layer', this.#text.state);
     this.#stopObserving = observeContentBox(element, (size) => {
       if (size.width === this.#container.width && size.height === this.#container.height) return;
       this.#container = size;
       this.#update(false);
     });
+  };
+
+  /** The element the text layer fills (over the stage, inside the surface). */
+  readonly attachTextLayer = (element: HTMLElement | null): void => {
+    this.#text.attach(element);
+    this.#syncText();
   };
 
   /** The element the stage sits in; input listens on it. */
@@ -218,6 +236,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   readonly zoomEnabled = (): boolean => this.#options.zoom;
   readonly wordCount = (): number => this.#snapshot.model.words.length;
   readonly selectedIndex = (): number => this.#snapshot.selectedIndex;
+  readonly isText = (target: EventTarget | null): boolean => this.#text.isText(target);
 
   // ---- internals ---------------------------------------------------------------------------
 
@@ -244,6 +263,14 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     if (redraw) this.#render();
     this.#keepSelectionInView(redraw);
     this.#publish();
+    this.#syncText();
+  }
+
+  /** The text layer shows the words of what is drawn, once it is drawn. */
+  #syncText(): void {
+    const { status, model, stage } = this.#snapshot;
+    this.#text.setView(this.viewport.view, stage);
+    this.#text.setModel(status === 'ready' ? model : null, this.#options.textLayer);
   }
 
   /** A newly selected word (click, keyboard or a controlling parent) is brought into view. */

@@ -191,3 +191,27 @@ export function drawHighlight(
   ctx.strokeStyle = color;
   ctx.stroke();
 }
+
+/**
+ * Marks (`highlightedIds`, e.g. search matches) as a highlighter would: a translucent fill and a
+ * solid outline in `color`, filled so they read apart from hover and selection (outlines only).
+ */
+export function drawMarks(
+  ctx: CanvasRenderingContext2D,
+  model: OverlayModel,
+  indices: ArrayLike<number>,
+  scale: number,
+  color: string,
+): void {
+  if (indices.length === 0) return;
+  ctx.beginPath();
+  for (let k = 0; k < indices.length; k++) tracePath(ctx, model.coords, indices[k]!);
+  ctx.fillStyle = color;
+  ctx.strokeStyle = color;
+  ctx.globalAlpha = 0.4;
+  ctx.fill();
+  ctx.globalAlpha = 1;
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = 2 / scale;
+  ctx.stroke();
+}

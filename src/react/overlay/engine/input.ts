@@ -9,6 +9,8 @@ export const DRAG_SLOP = 4;
 
 /** The fields of a pointer event the overlay reads (DOM and React events both have them). */
 export interface PointerInput {
+  /** Where the press landed: on a word's text, a press selects text instead of panning. */
+  target: EventTarget | null;
   pointerId: number;
   pointerType: string;
   button: number;
@@ -52,6 +54,8 @@ export interface InputHost<E> {
   selectIndex(index: number): void;
   /** A word was clicked or activated (`onWordClick`). */
   activate(index: number, event: E): void;
+  /** Whether `target` is selectable word text (the text layer's). */
+  isText(target: EventTarget | null): boolean;
 }
 
 interface Gesture {
@@ -72,6 +76,8 @@ export class OverlayInput<E> {
   readonly #host: InputHost<E>;
   #surface: InputSurface | null = null;
   #gesture: Gesture | null = null;
+  /** A press on word text: the browser selects text; without movement it is still a click. */
+  #textPress: { pointerId: number; start: Point; moved: boolean } | null = null;
 
   constructor(host: InputHost<E>) {
     this.#host = host;
@@ -119,6 +125,11 @@ export class OverlayInput<E> {
   pointerDown(event: PointerInput): void {
     if (event.pointerType === 'mouse' && event.button !== 0) return;
     const point = this.#local(event);
+    if (!this.#gesture && this.#host.isText(event.target)) {
+      // No pointer capture and no pan: the browser's own text selection takes this drag.
+      this.#textPress = { pointerId: event.pointerId, start: point, moved: false };
+      return;
+    }
     const view = this.#host.viewport.view;
     let g = this.#gesture;
     if (!g) {
@@ -141,6 +152,10 @@ export class OverlayInput<E> {
 
   pointerMove(event: PointerInput): void {
     const point = this.#local(event);
+    const press = this.#textPress;
+    if (press?.pointerId === event.pointerId && !press.moved) {
+      press.moved = Math.hypot(point.x - press.start.x, point.y - press.start.y) > DRAG_SLOP;
+    }
     const g = this.#gesture;
     if (!g?.pointers.has(event.pointerId)) {
       this.#hoverAt(point);
@@ -176,18 +191,29 @@ export class OverlayInput<E> {
   }
 
   pointerUp(event: PointerInput & E): void {
+    const press = this.#textPress;
+    if (press?.pointerId === event.pointerId) {
+      this.#textPress = null;
+      if (!press.moved) this.#click(event);
+      return;
+    }
     const g = this.#gesture;
     if (!g?.pointers.delete(event.pointerId)) return;
     if (g.pointers.size > 0) return;
     this.#gesture = null;
     this.#setCursor(this.#restCursor());
-    if (g.moved) return;
+    if (!g.moved) this.#click(event);
+  }
+
+  /** A press that did not move: the word under it is clicked and selected (empty space clears). */
+  #click(event: PointerInput & E): void {
     const index = this.#host.wordAt(this.#local(event));
     if (index >= 0) this.#host.activate(index, event);
     this.#host.selectIndex(index);
   }
 
   pointerCancel(event: PointerInput): void {
+    if (this.#textPress?.pointerId === event.pointerId) this.#textPress = null;
     this.#gesture?.pointers.delete(event.pointerId);
     if (this.#gesture?.pointers.size === 0) this.#gesture = null;
   }

@@ -1,6 +1,7 @@
 import type { OcrError } from '../../../core/errors';
 import type { OcrResult, OcrWord } from '../../../core/types';
 import { defaultColorScale, defaultFormatLabel } from './colors';
+import type { OcrTextLayerMode } from './textLayer';
 
 /** What the overlay accepts as its image. */
 export type OcrImageSource = string | Blob | HTMLImageElement | ImageBitmap;
@@ -61,6 +62,17 @@ export interface OverlayOptions<E = unknown> {
   crossOrigin?: '' | 'anonymous' | 'use-credentials';
   /** The image failed to load (else the error goes to `console.error`). */
   onImageError?: (error: OcrError) => void;
+  /**
+   * The words as DOM text. `selectable`: words in view are real, transparent text over their
+   * quads — drag to select, copy, find in page; `hidden`: visually hidden text for screen
+   * readers and find-in-page; `none`: no text in the DOM.
+   * @default 'selectable'
+   */
+  textLayer?: OcrTextLayerMode;
+  /** Words to mark on the canvas (e.g. search matches), apart from hover and selection. @default [] */
+  highlightedIds?: readonly string[];
+  /** Colour of `highlightedIds` marks. @default '#ffd400' */
+  highlightColor?: string;
 }
 
 /** The defaults, in one place for the engine and every view. */
@@ -73,6 +85,8 @@ export const OVERLAY_DEFAULTS = {
   fillOpacity: 0,
   fontFamily: 'system-ui, sans-serif',
   zoom: true,
+  textLayer: 'selectable',
+  highlightColor: '#ffd400',
 } as const satisfies Partial<OverlayOptions>;
 
 type Defaulted = keyof typeof OVERLAY_DEFAULTS;

@@ -4,6 +4,7 @@ import {
   drawBoxes,
   drawHighlight,
   drawLabels,
+  drawMarks,
   type LabelCache,
   LEGIBLE_FONT_PX,
   visibleGroups,
@@ -97,5 +98,20 @@ export function drawHighlightScene(
     const size = Math.max(style.fontSize, FOCUS_FONT_PX / scale);
     drawLabels(ctx, model, marked, labelCache, size, style.fontFamily);
   }
+  ctx.restore();
+}
+
+/** The marked words (`highlightedIds`), drawn between the boxes and the hover layer. */
+export function drawMarksScene(
+  ctx: CanvasRenderingContext2D,
+  scene: SceneInputs,
+  natural: Size,
+  scale: number,
+  marks: { indices: Int32Array; color: string },
+): void {
+  if (marks.indices.length === 0) return;
+  ctx.save();
+  clipTo(ctx, natural);
+  drawMarks(ctx, scene.model, marks.indices, scale, marks.color);
   ctx.restore();
 }

@@ -24,9 +24,16 @@ export class SceneState {
   #labelCache!: SceneInputs['labelCache'];
   #style!: DrawStyle;
   #scene!: SceneInputs;
+  #highlightDeps: unknown[] | null = null;
+  #highlights: { indices: Int32Array; color: string } = { indices: new Int32Array(0), color: '' };
 
   get scene(): SceneInputs {
     return this.#scene;
+  }
+
+  /** `highlightedIds` as indices of drawable words; a new object when they or the colour change. */
+  get highlights(): { indices: Int32Array; color: string } {
+    return this.#highlights;
   }
 
   /** Brings the scene up to date with `options`; returns whether it changed. */
@@ -66,6 +73,16 @@ export class SceneState {
         labels: options.labels,
         labelCache: this.#labelCache,
       };
+    }
+    const highlightDeps = [model, options.highlightedIds, options.highlightColor];
+    if (!same(this.#highlightDeps, highlightDeps)) {
+      this.#highlightDeps = highlightDeps;
+      const indices: number[] = [];
+      for (const id of options.highlightedIds ?? []) {
+        const index = model.byId.get(id);
+        if (index !== undefined) indices.push(index);
+      }
+      this.#highlights = { indices: Int32Array.from(indices), color: options.highlightColor };
     }
     return this.#scene !== previous;
   }

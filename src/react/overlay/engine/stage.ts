@@ -6,6 +6,7 @@ import {
   drawBoxScene,
   drawHighlightScene,
   drawImageScene,
+  drawMarksScene,
   type SceneInputs,
   type SceneMarks,
 } from './scene';
@@ -15,6 +16,7 @@ import { capPixelRatio } from './view';
 export const LAYER_NAMES = {
   image: 'ocr-image-layer',
   boxes: 'ocr-boxes-layer',
+  marks: 'ocr-marks-layer',
   highlight: 'ocr-highlight-layer',
 } as const;
 
@@ -23,6 +25,8 @@ export interface StageFrame {
   image: ImageLoadState;
   scene: SceneInputs;
   marks: SceneMarks;
+  /** `highlightedIds` as word indices, and their colour; a new object means "redraw them". */
+  highlights: { indices: Int32Array; color: string };
   view: ViewTransform;
   stage: Size;
 }
@@ -39,6 +43,7 @@ export class StageRenderer {
   #stage: Konva.Stage | null = null;
   readonly #imageDrawn: { current: DrawnKey | null } = { current: null };
   readonly #boxesDrawn: { current: DrawnKey | null } = { current: null };
+  readonly #marksDrawn: { current: DrawnKey | null } = { current: null };
   /** Replaced whenever what the box layer shows changes, so `keepFrame` redraws it. */
   #boxesKey: object = {};
   readonly #frame: () => StageFrame;
@@ -62,6 +67,13 @@ export class StageRenderer {
       if (image.status !== 'ready' || view.scale <= 0) return;
       drawBoxScene(ctx, scene, image, view.scale, visibleRect(view, stage.width, stage.height));
     },
+    marks: (context) => {
+      const ctx = context._context;
+      const { image, scene, view, highlights } = this.#frame();
+      if (keepFrame(this.#marksDrawn, ctx, highlights, view)) return;
+      if (image.status !== 'ready' || view.scale <= 0) return;
+      drawMarksScene(ctx, scene, image, view.scale, highlights);
+    },
     highlight: (context) => {
       const { image, scene, view, marks } = this.#frame();
       if (image.status !== 'ready' || view.scale <= 0) return;
@@ -77,6 +89,7 @@ export class StageRenderer {
     this.#stage = stage;
     this.#imageDrawn.current = null;
     this.#boxesDrawn.current = null;
+    this.#marksDrawn.current = null;
   }
 
   /** The box layer's content changed (model, style, labels, image size). */
@@ -114,6 +127,11 @@ export class StageRenderer {
   /** Redraws only the highlight layer, synchronously (hover must show within the event). */
   drawHighlight(): void {
     this.#stage?.findOne<Konva.Layer>(`.${LAYER_NAMES.highlight}`)?.draw();
+  }
+
+  /** Redraws only the marks layer (`highlightedIds` changed). */
+  drawMarks(): void {
+    this.#stage?.findOne<Konva.Layer>(`.${LAYER_NAMES.marks}`)?.draw();
   }
 
   #transform(stage: Konva.Stage, view: ViewTransform): void {

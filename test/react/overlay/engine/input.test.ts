@@ -47,11 +47,16 @@ function fakeHost(zoom = true) {
       selected = index;
     }),
     activate: vi.fn(),
+    isText: (target: EventTarget | null) => target === TEXT,
   } satisfies InputHost<{ kind: string }>;
   return host;
 }
 
-const pointer = (x: number, y: number, pointerId = 1) => ({
+/** Stands for a word's span in the text layer. */
+const TEXT = {} as EventTarget;
+
+const pointer = (x: number, y: number, pointerId = 1, target: EventTarget | null = null) => ({
+  target,
   pointerId,
   pointerType: 'mouse',
   button: 0,
@@ -213,5 +218,24 @@ describe('OverlayInput', () => {
     expect(host.viewport.fitted).toBe(true);
     input.attach(null);
     expect(surface.removeEventListener).toHaveBeenCalledWith('wheel', expect.any(Function));
+  });
+
+  test('a press on word text leaves the drag to text selection, and is a click only without movement', () => {
+    const { host, input, surface } = setup();
+    const start = host.viewport.view;
+    input.pointerDown(pointer(100, 100, 1, TEXT));
+    input.pointerMove(pointer(160, 140, 1, TEXT));
+    input.pointerUp(pointer(160, 140, 1, TEXT));
+    expect(host.viewport.view).toBe(start);
+    expect(surface.setPointerCapture).not.toHaveBeenCalled();
+    expect(host.selectIndex).not.toHaveBeenCalled();
+    expect(host.activate).not.toHaveBeenCalled();
+
+    input.pointerDown(pointer(100, 100, 1, TEXT));
+    input.pointerMove(pointer(101, 100, 1, TEXT));
+    input.pointerUp(pointer(101, 100, 1, TEXT));
+    expect(host.activate).toHaveBeenCalledWith(0, expect.objectContaining({ kind: 'pointer' }));
+    expect(host.selectIndex).toHaveBeenLastCalledWith(0);
+    expect(host.viewport.view).toBe(start);
   });
 });

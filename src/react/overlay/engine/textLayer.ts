@@ -1,0 +1,292 @@
+import type { ViewTransform } from '../../../core/geometry';
+import type { OverlayModel } from './model';
+import { spanStyle, textBoxOf } from './textGeometry';
+import { linesToPlace, stepToward, type TextLine, textLinesOf } from './textLines';
+import { selectedText } from './textSelection';
+import { adoptTextLayerStyles } from './textStyles';
+
+/**
+ * How the words exist as DOM text. `selectable`: words in view and large enough are positioned
+ * over their quads (drag-select, copy, find where drawn); `hidden`: visually hidden text only,
+ * for screen readers and find-in-page; `none`: no text in the DOM.
+ */
+export type OcrTextLayerMode = 'selectable' | 'hidden' | 'none';
+
+/** `data-text-layer`: `ready` once the text is complete for the current view. */
+export type OcrTextLayerState = 'pending' | 'ready' | 'none';
+
+/** Words positioned per frame: each costs style and layout, so big views fill in over frames. */
+export const WORDS_PER_FRAME = 300;
+/** The font the spans are set in; widths are measured in it. */
+const FONT = 'sans-serif';
+
+/** A run of the layer's children: consecutive hidden lines in one element, or one placed line. */
+interface Run {
+  start: number;
+  end: number;
+  element: HTMLElement;
+  placed: boolean;
+}
+
+/**
+ * The overlay's text as DOM, in reading order, each word's text exactly once. Lines are
+ * hidden text (one text node per line, many lines per element: cheap to lay out) until they
+ * are in view and large enough; then their words become transparent spans rotated and
+ * stretched over their quads (pdf.js's text layer), in image pixels inside one element that
+ * carries the view transform. Pan and zoom move that element at once; placing and removing
+ * lines happens on the next frames, within a budget, so no frame stalls.
+ */
+export class TextLayer {
+  #root: HTMLElement | null = null;
+  #content: HTMLElement | null = null;
+  #mode: OcrTextLayerMode = 'selectable';
+  #model: OverlayModel | null = null;
+  #lines: TextLine[] = [];
+  #texts: Text[] = [];
+  #runs: Run[] = [];
+  #placed: Uint8Array = new Uint8Array(0);
+  #widths = new Float64Array(0);
+  #view: ViewTransform = { scale: 1, offsetX: 0, offsetY: 0 };
+  #stage = { width: 0, height: 0 };
+  #built = false;
+  #frame: number | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #state: OcrTextLayerState = 'pending';
+  #measure: CanvasRenderingContext2D | null = null;
+  readonly #onState: (state: OcrTextLayerState) => void;
+
+  constructor(onState: (state: OcrTextLayerState) => void) {
+    this.#onState = onState;
+  }
+
+  get state(): OcrTextLayerState {
+    return this.#state;
+  }
+
+  /** The element the layer fills (`null` detaches and drops the text). */
+  attach(root: HTMLElement | null): void {
+    if (root === this.#root) return;
+    this.#root?.ownerDocument.removeEventListener('copy', this.#onCopy);
+    this.#cancel();
+    this.#root?.replaceChildren();
+    this.#root = root;
+    this.#content = null;
+    this.#built = false;
+    if (root) {
+      adoptTextLayerStyles(root.ownerDocument);
+      root.ownerDocument.addEventListener('copy', this.#onCopy);
+    }
+    this.#reset();
+  }
+
+  /** New words (or none yet: `null` until the image is drawn). */
+  setModel(model: OverlayModel | null, mode: OcrTextLayerMode): void {
+    if (model === this.#model && mode === this.#mode) return;
+    const modelChanged = model !== this.#model;
+    this.#model = model;
+    this.#mode = mode;
+    if (modelChanged || mode === 'none') this.#built = false;
+    this.#reset();
+  }
+
+  /** The view changed: the text follows at once; lines come and go on the next frame. */
+  setView(view: ViewTransform, stage: { width: number; height: number }): void {
+    this.#view = view;
+    this.#stage = stage;
+    this.#transform();
+    if (this.#built && this.#mode === 'selectable') this.#schedule();
+  }
+
+  /** Whether `target` is a word's text (a press there selects text instead of panning). */
+  isText(target: EventTarget | null): boolean {
+    return (
+      this.#mode === 'selectable' &&
+      typeof Element !== 'undefined' &&
+      target instanceof Element &&
+      this.#content?.contains(target) === true &&
+      target.closest('[data-word-id]') !== null
+    );
+  }
+
+  #reset(): void {
+    this.#cancel();
+    const root = this.#root;
+    if (!root || !this.#model || this.#mode === 'none') {
+      root?.replaceChildren();
+      this.#content = null;
+      this.#setState(this.#mode === 'none' ? 'none' : 'pending');
+      return;
+    }
+    this.#setState('pending');
+    if (this.#built) {
+      this.#schedule();
+      return;
+    }
+    // After the frame that shows the canvas: the text must never delay the first pixels.
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = null;
+      this.#timer = setTimeout(() => {
+        this.#timer = null;
+        this.#build();
+        this.#step();
+      });
+    });
+  }
+
+  #build(): void {
+    const model = this.#model!;
+    const lines = textLinesOf(model);
+    this.#lines = lines;
+    this.#texts = lines.map((line) => document.createTextNode(`${line.text}\n`));
+    this.#placed = new Uint8Array(lines.length);
+    this.#widths = new Float64Array(model.words.length).fill(-1);
+    const content = document.createElement('div');
+    content.setAttribute('data-ocr-text-content', '');
+    this.#content = content;
+    this.#runs = lines.length > 0 ? [this.#flowRun(0, lines.length)] : [];
+    content.replaceChildren(...this.#runs.map((run) => run.element));
+    this.#root!.replaceChildren(content);
+    this.#built = true;
+    this.#transform();
+  }
+
+  #transform(): void {
+    const { scale, offsetX, offsetY } = this.#view;
+    if (this.#content) {
+      this.#content.style.transform = `matrix(${scale},0,0,${scale},${offsetX},${offsetY})`;
+    }
+  }
+
+  #schedule(): void {
+    if (this.#frame !== null || this.#timer !== null) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = null;
+      this.#step();
+    });
+  }
+
+  #cancel(): void {
+    if (this.#frame !== null) cancelAnimationFrame(this.#frame);
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#frame = null;
+    this.#timer = null;
+  }
+
+  /** One frame's work: place (or unplace) lines toward what the view wants, within budget. */
+  #step(): void {
+    if (!this.#built) return;
+    const wanted =
+      this.#mode === 'selectable'
+        ? linesToPlace(this.#lines, this.#view, this.#stage)
+        : new Uint8Array(this.#lines.length);
+    const { next, complete } = stepToward(this.#placed, wanted, this.#lines, WORDS_PER_FRAME);
+    this.#reconcile(next);
+    if (complete) this.#setState('ready');
+    else this.#schedule();
+  }
+
+  /**
+   * Brings the children to `next` (1 = placed) touching only the runs between the first and
+   * the last line that changed: the hidden lines elsewhere keep their layout.
+   */
+  #reconcile(next: Uint8Array): void {
+    let first = -1;
+    let last = -1;
+    for (let k = 0; k < next.length; k++) {
+      if (next[k] !== this.#placed[k]) {
+        if (first < 0) first = k;
+        last = k;
+      }
+    }
+    if (first < 0) return;
+    const runs = this.#runs;
+    const i0 = runs.findIndex((run) => run.end > first);
+    let i1 = i0;
+    while (runs[i1 + 1] && runs[i1 + 1]!.start <= last) i1++;
+    const from = runs[i0]!.start;
+    const to = runs[i1]!.end;
+    const kept = new Map<number, HTMLElement>();
+    for (let i = i0; i <= i1; i++) if (runs[i]!.placed) kept.set(runs[i]!.start, runs[i]!.element);
+    const fresh: Run[] = [];
+    for (let k = from; k < to; ) {
+      if (next[k]) {
+        const element = kept.get(k) ?? this.#placedLine(k);
+        fresh.push({ start: k, end: k + 1, element, placed: true });
+        k++;
+      } else {
+        let end = k + 1;
+        while (end < to && !next[end]) end++;
+        fresh.push(this.#flowRun(k, end));
+        k = end;
+      }
+    }
+    const before = runs[i1 + 1]?.element ?? null;
+    for (let i = i0; i <= i1; i++) runs[i]!.element.remove();
+    for (const run of fresh) this.#content!.insertBefore(run.element, before);
+    runs.splice(i0, i1 - i0 + 1, ...fresh);
+    this.#placed = next;
+  }
+
+  /** Hidden text for lines `start..end-1`, placed where the first of them is drawn. */
+  #flowRun(start: number, end: number): Run {
+    const element = document.createElement('div');
+    element.setAttribute('data-ocr-text-flow', '');
+    const line = this.#lines[start]!;
+    element.style.cssText = `left:${line.minX}px;top:${line.minY}px`;
+    for (let k = start; k < end; k++) element.append(this.#texts[k]!);
+    return { start, end, element, placed: false };
+  }
+
+  /** A line's words as spans over their quads, with spaces between them for readers. */
+  #placedLine(k: number): HTMLElement {
+    const model = this.#model!;
+    const line = this.#lines[k]!;
+    const element = document.createElement('div');
+    element.setAttribute('data-ocr-text-line', '');
+    for (let i = line.start; i < line.end; i++) {
+      const word = model.words[i]!;
+      const span = document.createElement('span');
+      span.setAttribute('data-word-id', word.id);
+      const box = textBoxOf(word.quad);
+      span.style.cssText = spanStyle(box, (this.#width(i) * box.height) / 100);
+      span.textContent = word.text;
+      if (i > line.start) element.append(' ');
+      element.append(span);
+    }
+    return element;
+  }
+
+  /** Width of word `i` set in `FONT` at 100 px, measured once. */
+  #width(i: number): number {
+    if (this.#widths[i]! < 0) {
+      if (!this.#measure) {
+        this.#measure = document.createElement('canvas').getContext('2d');
+        if (this.#measure) this.#measure.font = `100px ${FONT}`;
+      }
+      this.#widths[i] = this.#measure?.measureText(this.#model!.words[i]!.text).width ?? 0;
+    }
+    return this.#widths[i]!;
+  }
+
+  #setState(state: OcrTextLayerState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.#onState(state);
+  }
+
+  /** Copies the selected words as the page reads them: spaces between words, lines by `\n`. */
+  readonly #onCopy = (event: ClipboardEvent): void => {
+    const content = this.#content;
+    const selection = content?.ownerDocument.getSelection();
+    if (!content || !selection || selection.rangeCount === 0 || selection.isCollapsed) return;
+    const range = selection.getRangeAt(0);
+    if (!content.contains(range.startContainer) || !content.contains(range.endContainer)) return;
+    const text = selectedText(
+      range,
+      this.#runs.map((run) => run.element),
+    );
+    if (!event.clipboardData) return;
+    event.clipboardData.setData('text/plain', text);
+    event.preventDefault();
+  };
+}
