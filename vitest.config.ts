@@ -28,7 +28,6 @@ const chromiumProject = {
       'react-konva',
       'react-konva/lib/ReactKonvaCore',
       'react-dropzone',
-      'flatbush',
       'react-dom/client',
       'msw',
       'msw/browser',

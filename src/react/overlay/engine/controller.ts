@@ -4,10 +4,9 @@ import type { OcrWord, Point } from '../../../core/types';
 import { Emitter } from './emitter';
 import { devicePixelRatio, observeContentBox, watchDevicePixelRatio } from './environment';
 import { exportDataURL, type OverlayExportOptions } from './export';
-import { whenIdle } from './idle';
 import { type ImageLoadState, ImageSlot } from './image';
 import { type InputHost, type InputSurface, OverlayInput } from './input';
-import { hitTest, type OverlayModel, spatialIndex, wordRect } from './model';
+import { hitTest, type OverlayModel, wordRect } from './model';
 import { type OverlayOptions, type ResolvedOverlayOptions, resolveOptions } from './options';
 import { SceneState } from './sceneState';
 import { nextSnapshot, type OverlaySnapshot } from './snapshot';
@@ -289,9 +288,6 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     const { image, hasStage } = this.#snapshot;
     if (!hasStage || !this.#renderer.render(this.#pixelRatio)) return;
     this.#painted = image;
-    // The hit-test index is built lazily; build it while idle so the first hover does not pay.
-    const model = this.#snapshot.model;
-    whenIdle(() => spatialIndex(model));
   }
 
   #computeSnapshot(previous: OverlaySnapshot | null): OverlaySnapshot {

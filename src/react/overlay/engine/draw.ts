@@ -1,4 +1,4 @@
-import { type OverlayModel, spatialIndex } from './model';
+import { type OverlayModel, wordsIn } from './model';
 
 /**
  * Quads per stroked path. One path of 10k sub-paths strokes in ~270 ms in software Skia;
@@ -54,8 +54,7 @@ export function visibleGroups(
   ) {
     return model.groups;
   }
-  const found = spatialIndex(model)!.search(visible[0], visible[1], visible[2], visible[3]);
-  found.sort((a, b) => a - b);
+  const found = wordsIn(model, visible[0], visible[1], visible[2], visible[3]);
   const groups: number[][] = model.colors.map(() => []);
   for (const i of found) groups[model.colorOf[i]!]!.push(i);
   return groups;

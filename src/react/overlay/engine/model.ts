@@ -1,4 +1,3 @@
-import Flatbush from 'flatbush';
 import { pointInQuad, type Rect } from '../../../core/geometry';
 import type { OcrWord, Point } from '../../../core/types';
 import { quantizeConfidence } from './colors';
@@ -124,25 +123,24 @@ export function wordRect(model: OverlayModel, index: number): Rect {
   return { x: b[o]!, y: b[o + 1]!, width: b[o + 2]! - b[o]!, height: b[o + 3]! - b[o + 1]! };
 }
 
-const indexes = new WeakMap<OverlayModel, Flatbush | null>();
-
 /**
- * The spatial index over a model's word bounds, built on first use (the first hover, click or
- * zoomed-in draw), not on mount: first paint at the fitted view never needs it.
+ * Indices of the words whose bounds meet the rect `minX,minY,maxX,maxY` (image pixels),
+ * ascending. A straight scan of the bounds array: ~0.03 ms at 10,000 words, where building a
+ * spatial index first costs 20–30 ms of the main thread for the same answers.
  */
-export function spatialIndex(model: OverlayModel): Flatbush | null {
-  let index = indexes.get(model);
-  if (index !== undefined) return index;
-  const n = model.words.length;
-  index = null;
-  if (n > 0) {
-    index = new Flatbush(n);
-    const b = model.bounds;
-    for (let i = 0; i < n * 4; i += 4) index.add(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!);
-    index.finish();
+export function wordsIn(
+  model: OverlayModel,
+  minX: number,
+  minY: number,
+  maxX: number,
+  maxY: number,
+): number[] {
+  const b = model.bounds;
+  const found: number[] = [];
+  for (let i = 0, o = 0; i < model.words.length; i++, o += 4) {
+    if (b[o]! <= maxX && b[o + 2]! >= minX && b[o + 1]! <= maxY && b[o + 3]! >= minY) found.push(i);
   }
-  indexes.set(model, index);
-  return index;
+  return found;
 }
 
 /**
@@ -152,10 +150,9 @@ export function spatialIndex(model: OverlayModel): Flatbush | null {
  * (thin strokes, degenerate quads drawn as lines): the nearest.
  */
 export function hitTest(model: OverlayModel, point: Point, tolerance = 0): number {
-  const index = spatialIndex(model);
-  if (!index) return -1;
   const { coords } = model;
-  const candidates = index.search(
+  const candidates = wordsIn(
+    model,
     point.x - tolerance,
     point.y - tolerance,
     point.x + tolerance,
