@@ -11,6 +11,8 @@ export function table(header, rows) {
   return [line(header), rule, ...rows.map(line)];
 }
 
+const ms = (n, format = fmt) =>
+  Number.isNaN(n) || !Number.isFinite(n) ? format(n) : `${format(n)} ms`;
 export const fmt = (n) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : 'n/a');
 /** A longest task: `longtask` reports only tasks over 50 ms, so 0 means "none over 50". */
 const fmtTask = (n) => (Number.isNaN(n) ? 'n/a' : n === 0 ? '< 50' : n.toFixed(0));
@@ -123,13 +125,13 @@ export function targets(rows) {
     const task = (s) => s.worst.longestTask;
     const none = (s) => task(s) === 0;
     const noTask = (s, what) =>
-      `- no task over 50 ms ${what}: worst ${fmtTask(task(s))} ms — ${Number.isNaN(task(s)) ? 'n/a (no longtask entries)' : check(none(s))}`;
+      `- no task over 50 ms ${what}: worst ${ms(task(s), fmtTask)} — ${Number.isNaN(task(s)) ? 'n/a (no longtask entries)' : check(none(s))}`;
     lines.push(
       `${imageName(spec)}, 10,000 words:`,
       '',
-      `- ready ≤ 100 ms: ${fmt(m.ready)} ms — ${check(m.ready <= 100)}`,
+      `- ready ≤ 100 ms: ${ms(m.ready)} — ${check(m.ready <= 100)}`,
       `- ≥ 10× faster than naive to its first frame: ${fmt(ratio)}× — ${check(ratio >= 10)}`,
-      `- text layer ready ≤ 300 ms: ${fmt(m.textLayer)} ms — ${Number.isFinite(m.textLayer) ? check(m.textLayer <= 300) : 'missed (no data-text-layer="ready")'}`,
+      `- text layer ready ≤ 300 ms: ${ms(m.textLayer)} — ${Number.isFinite(m.textLayer) ? check(m.textLayer <= 300) : 'missed (no data-text-layer="ready")'}`,
       noTask(mount, 'from mount until the text layer (or ready)'),
       noTask(zoom, 'during a zoom step'),
       noTask(pan, 'during a pan'),
