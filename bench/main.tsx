@@ -1,259 +1,293 @@
+// The benchmark page: mounts one variant at a time the way a user does (container-sized, a URL
+// or an <img>), and measures it with the instruments in measure.ts. bench/run.mjs drives it and
+// sends the real pointer and wheel input between these calls.
+
+import { OcrOverlay as BaselineOverlay, baselineLabel } from 'virtual:ocr-bench-baseline';
 import type Konva from 'konva';
-import { createRef } from 'react';
-import { flushSync } from 'react-dom';
+import { type ComponentType, createRef, type RefAttributes } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import type { OcrResult } from '../src/core/types';
-import { OcrOverlay, type OcrOverlayHandle } from '../src/react/overlay';
-import { generateResult, paperCanvas } from '../stories/support/overlay/generate';
-import { NaiveOverlay, RawCanvas } from './variants';
+import {
+  OcrOverlay,
+  type OcrOverlayHandle,
+  type OcrOverlayProps,
+  type OcrResult,
+  type OcrWord,
+  pointInQuad,
+} from '../src/index';
+import { generateResult } from '../stories/support/overlay/generate';
+import photoUrl from '../test/fixtures/real/icdar2015-img_1.jpg?url';
+import { core } from './core';
+import {
+  frame,
+  longestTask,
+  now,
+  observeLongTasks,
+  quietSince,
+  recordDraws,
+  recordFrames,
+  settle,
+  sleep,
+  watchRoot,
+} from './measure';
+import { NaiveOverlay } from './variants';
 
-const NATURAL = { width: 1600, height: 1200 };
-const VIEW = { width: 800, height: 600 };
+/** The photo's natural size (icdar2015-img_1.jpg). */
+const IMAGE = { width: 1280, height: 720 };
+/** Input can trigger deferred work (a text layer following the view): watch this long after it. */
+const TAIL_MS = 500;
 
-export type Variant = 'ours' | 'naive' | 'raw' | 'raw-batched';
-
-export interface Sample {
-  variant: Variant;
+export interface RunSpec {
+  variant: 'ours' | 'baseline' | 'naive';
+  image: 'element' | 'url';
+  labels: 'auto' | 'always';
   words: number;
-  /** mount → synchronous work done (React commit + canvas draw, or the raw draw). */
-  mountSync: number;
-  /** mount → the next frame has been produced (pixels on screen). */
-  firstPaint: number;
-  /** pointer event → highlight drawn on the canvas. */
-  hover: number;
-  /** Time spent redrawing for one wheel zoom step (draw work only). */
-  zoomRedraw: number;
-  /** wheel event → redraw finished (includes waiting for the animation frame). */
-  zoomLatency: number;
 }
 
-const now = () => performance.now();
-const frame = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-const mount = document.getElementById('mount')!;
-
-/**
- * Between runs: collect the previous run's garbage (Chromium runs with --expose-gc) and let idle
- * work finish, so no run pays for its predecessor. The same for every variant.
- */
-async function settle(): Promise<void> {
-  (globalThis as { gc?: () => void }).gc?.();
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  await frame();
+export interface MountSample {
+  ready: number;
+  textLayer: number;
+  textLayerState: string | null;
+  firstFrame: number;
+  /** Longest `longtask` from mount until the text layer (or, without one, `ready`). */
+  longestTask: number;
+  /** Longest gap between two frames in the same span. */
+  longestFrame: number;
+  /** mount → the main thread is quiet (10 smooth frames in a row); input is measured after. */
+  quiet: number;
+  /** Client coordinates for the input run.mjs sends. */
+  points: { hover: Point | null; gap: Point | null; center: Point };
 }
 
-function layerDrawTime(stage: Konva.Stage): Promise<number> {
-  // From the first layer's beforeDraw to the last layer's draw, in one frame.
-  const layers = stage.getLayers();
-  return new Promise((resolve) => {
-    let start = 0;
-    layers[0]!.on('beforeDraw.bench', () => {
-      if (!start) start = now();
-    });
-    layers[layers.length - 1]!.on('draw.bench', () => {
-      for (const layer of layers) layer.off('.bench');
-      resolve(now() - start);
-    });
-  });
+export interface WindowSample {
+  longestTask: number;
+  longestFrame: number;
+  /** Canvas drawing (all Konva layers) in the window. */
+  canvas: number;
+  /** Input event → first layer draw finished. */
+  drawn: number;
+  draws: number;
+  frames: number;
 }
 
-function wheelAt(target: Element, x: number, y: number): WheelEvent {
-  const rect = target.getBoundingClientRect();
-  return new WheelEvent('wheel', {
-    deltaY: -120,
-    clientX: rect.left + x,
-    clientY: rect.top + y,
-    bubbles: true,
-    cancelable: true,
-  });
+interface Point {
+  x: number;
+  y: number;
 }
 
-function pointerAt(type: string, target: Element, x: number, y: number): PointerEvent {
-  const rect = target.getBoundingClientRect();
-  return new PointerEvent(type, {
-    clientX: rect.left + x,
-    clientY: rect.top + y,
-    bubbles: true,
-    pointerId: 1,
-    pointerType: 'mouse',
-  });
+type Overlay = ComponentType<OcrOverlayProps & RefAttributes<OcrOverlayHandle>>;
+
+const container = document.getElementById('mount')!;
+const photo = new Image();
+const results = new Map<number, OcrResult>();
+let root: Root | null = null;
+const handle = createRef<OcrOverlayHandle>();
+let onHover: (word: OcrWord | null) => void = () => {};
+let windowStart = 0;
+let windowFrames: ReturnType<typeof recordFrames> | null = null;
+let windowDraws: ReturnType<typeof recordDraws> | null = null;
+let inputTime = Number.NaN;
+
+function resultFor(words: number): OcrResult {
+  let result = results.get(words);
+  if (!result) {
+    result = generateResult(words, IMAGE.width, IMAGE.height, { seed: words + 1 });
+    results.set(words, result);
+  }
+  return result;
 }
 
-/** A word centre in view coordinates, roughly in the middle of the image. */
-function probe(result: OcrResult): { x: number; y: number } {
-  const word = result.words[Math.floor(result.words.length / 2)];
-  if (!word) return { x: 400, y: 300 };
-  const q = word.quad;
-  const s = VIEW.width / NATURAL.width;
-  return { x: ((q[0].x + q[2].x) / 2) * s, y: ((q[0].y + q[2].y) / 2) * s };
-}
-
-async function runOurs(
-  image: ImageBitmap,
-  result: OcrResult,
-): Promise<Omit<Sample, 'variant' | 'words'>> {
-  const ref = createRef<OcrOverlayHandle>();
-  let hovered = false;
-  const root: Root = createRoot(mount);
-  const t0 = now();
-  flushSync(() =>
-    root.render(
-      <OcrOverlay
-        ref={ref}
-        image={image}
-        result={result}
-        width={VIEW.width}
-        onHoverChange={(word) => {
-          hovered = word !== null;
-        }}
-      />,
-    ),
+/** A point (image pixels) near the middle that lies in no word's quad, nor within 1 px of one. */
+function gapNear(result: OcrResult): Point | null {
+  const cx = IMAGE.width / 2;
+  const cy = IMAGE.height / 2;
+  const near = result.words.filter(
+    (w) => Math.abs(w.quad[0].x - cx) < 80 && Math.abs(w.quad[0].y - cy) < 80,
   );
-  const mountSync = now() - t0;
-  await frame();
-  const firstPaint = now() - t0;
-  const surface = mount.querySelector('[data-ocr-surface]')!;
-  const p = probe(result);
-  const h0 = now();
-  surface.dispatchEvent(pointerAt('pointermove', surface, p.x, p.y));
-  const hover = now() - h0;
-  if (result.words.length && !hovered) throw new Error('ours: hover did not hit a word');
-  await frame();
-  const stage = ref.current!.getStage()!;
-  const drawn = layerDrawTime(stage);
-  const z0 = now();
-  surface.dispatchEvent(wheelAt(surface, p.x, p.y));
-  const zoomRedraw = await drawn;
-  const zoomLatency = now() - z0;
-  root.unmount();
-  return { mountSync, firstPaint, hover, zoomRedraw, zoomLatency };
+  const free = (x: number, y: number) =>
+    [
+      [0, 0],
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ].every(([dx, dy]) => !near.some((w) => pointInQuad({ x: x + dx!, y: y + dy! }, w.quad)));
+  for (let r = 0; r < 60; r += 0.5) {
+    for (let a = 0; a < 16; a++) {
+      const x = cx + r * Math.cos((a * Math.PI) / 8);
+      const y = cy + r * Math.sin((a * Math.PI) / 8);
+      if (free(x, y)) return { x, y };
+    }
+  }
+  return null;
 }
 
-async function runNaive(
-  image: ImageBitmap,
-  result: OcrResult,
-): Promise<Omit<Sample, 'variant' | 'words'>> {
+function inputPoints(result: OcrResult): MountSample['points'] {
+  const rect = container.querySelector('canvas')!.getBoundingClientRect();
+  // Fitted: the stage is the container's width, its height follows the image's aspect ratio.
+  const scale = rect.width / IMAGE.width;
+  const client = (p: Point) => ({ x: rect.left + p.x * scale, y: rect.top + p.y * scale });
+  const word = result.words[Math.floor(result.words.length / 2)];
+  const q = word?.quad;
+  const gap = result.words.length ? gapNear(result) : { x: IMAGE.width / 2, y: IMAGE.height / 2 };
+  return {
+    hover: q ? client({ x: (q[0].x + q[2].x) / 2, y: (q[0].y + q[2].y) / 2 }) : null,
+    gap: gap && client(gap),
+    center: client({ x: IMAGE.width / 2, y: IMAGE.height / 2 }),
+  };
+}
+
+async function mount(spec: RunSpec): Promise<MountSample> {
+  const result = resultFor(spec.words);
+  const Component: Overlay | null = spec.variant === 'baseline' ? BaselineOverlay : OcrOverlay;
+  if (!Component) throw new Error('No baseline: set OCR_BENCH_BASELINE.');
+  root = createRoot(container);
+  const frames = recordFrames();
+  let t0 = 0;
+  const watching = spec.variant === 'naive' ? null : watchRoot(container, () => t0);
   let stage: Konva.Stage | null = null;
-  const root: Root = createRoot(mount);
-  const t0 = now();
-  flushSync(() =>
+  t0 = now();
+  if (spec.variant === 'naive') {
     root.render(
       <NaiveOverlay
-        image={image}
+        image={photo}
         result={result}
-        width={VIEW.width}
-        height={VIEW.height}
+        width={container.clientWidth}
+        height={Math.round((container.clientWidth * IMAGE.height) / IMAGE.width)}
         stageRef={(s) => {
           stage = s;
         }}
       />,
-    ),
-  );
-  const mountSync = now() - t0;
-  await frame();
-  const firstPaint = now() - t0;
-  const s = stage as unknown as Konva.Stage;
-  const content = s.content;
-  const p = probe(result);
-  // Hover: Konva hit graph → onMouseEnter → React state → the layer redraws on the next frame.
-  const drawnAfterHover = layerDrawTime(s);
-  const h0 = now();
-  const rect = content.getBoundingClientRect();
-  content.dispatchEvent(
-    new MouseEvent('mousemove', {
-      clientX: rect.left + p.x,
-      clientY: rect.top + p.y,
-      bubbles: true,
-    }),
-  );
-  const hovered = await Promise.race([
-    drawnAfterHover.then(() => true),
-    new Promise<boolean>((r) => setTimeout(() => r(false), 5000)),
-  ]);
-  const hover = hovered ? now() - h0 : Number.NaN;
-  await frame();
-  // Zoom the way Konva's docs do it: scale the stage around the pointer, batchDraw.
-  const drawn = layerDrawTime(s);
-  const z0 = now();
-  const old = s.scaleX();
-  const next = old * 1.2;
-  s.scale({ x: next, y: next });
-  s.position({ x: p.x - (p.x - s.x()) * 1.2, y: p.y - (p.y - s.y()) * 1.2 });
-  s.batchDraw();
-  const zoomRedraw = await drawn;
-  const zoomLatency = now() - z0;
-  root.unmount();
-  return { mountSync, firstPaint, hover, zoomRedraw, zoomLatency };
-}
-
-async function runRaw(
-  image: ImageBitmap,
-  result: OcrResult,
-  batched: boolean,
-): Promise<Omit<Sample, 'variant' | 'words'>> {
-  const t0 = now();
-  const raw = new RawCanvas(mount, image, result, VIEW.width, VIEW.height, batched);
-  raw.draw();
-  const mountSync = now() - t0;
-  await frame();
-  const firstPaint = now() - t0;
-  const p = probe(result);
-  const h0 = now();
-  raw.hover(p.x, p.y);
-  const hover = now() - h0;
-  await frame();
-  const z0 = now();
-  raw.scale *= 1.2;
-  raw.offsetX = p.x - (p.x - raw.offsetX) * 1.2;
-  raw.offsetY = p.y - (p.y - raw.offsetY) * 1.2;
-  raw.draw();
-  const zoomRedraw = now() - z0;
-  mount.replaceChildren();
-  return { mountSync, firstPaint, hover, zoomRedraw, zoomLatency: zoomRedraw };
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
-
-export async function runBench(options: {
-  sizes: number[];
-  repeats: number;
-  naiveRepeats: number;
-}): Promise<Sample[]> {
-  const image = await createImageBitmap(paperCanvas(NATURAL.width, NATURAL.height));
-  const out: Sample[] = [];
-  const variants: Variant[] = ['ours', 'naive', 'raw', 'raw-batched'];
-  for (const words of options.sizes) {
-    const result = generateResult(words, NATURAL.width, NATURAL.height, { seed: words + 1 });
-    for (const variant of variants) {
-      const runs: Omit<Sample, 'variant' | 'words'>[] = [];
-      // One warm-up run (JIT, font and shader caches), then the measured runs.
-      const repeats = variant === 'naive' ? options.naiveRepeats : options.repeats;
-      for (let i = 0; i <= repeats; i++) {
-        const run =
-          variant === 'ours'
-            ? await runOurs(image, result)
-            : variant === 'naive'
-              ? await runNaive(image, result)
-              : await runRaw(image, result, variant === 'raw-batched');
-        if (i > 0) runs.push(run);
-        await settle();
-      }
-      out.push({
-        variant,
-        words,
-        mountSync: median(runs.map((r) => r.mountSync)),
-        firstPaint: median(runs.map((r) => r.firstPaint)),
-        hover: median(runs.map((r) => r.hover)),
-        zoomRedraw: median(runs.map((r) => r.zoomRedraw)),
-        zoomLatency: median(runs.map((r) => r.zoomLatency)),
-      });
-    }
+    );
+    while (!stage) await sleep(1);
+    await frame();
+    const firstFrame = now() - t0;
+    const { timestamps } = frames.stop();
+    const quiet = await quietSince(t0);
+    return {
+      quiet,
+      ready: Number.NaN,
+      textLayer: Number.NaN,
+      textLayerState: null,
+      firstFrame,
+      longestTask: longestTask(t0, t0 + firstFrame),
+      longestFrame: longestGap(timestamps, t0, t0 + firstFrame),
+      points: inputPoints(result),
+    };
   }
-  return out;
+  root.render(
+    <Component
+      ref={handle}
+      image={spec.image === 'element' ? photo : photoUrl}
+      result={result}
+      labels={spec.labels}
+      onHoverChange={(word) => onHover(word)}
+    />,
+  );
+  const times = await watching!;
+  const end = t0 + (Number.isNaN(times.textLayer) ? times.ready : times.textLayer);
+  const quiet = await quietSince(t0);
+  const { timestamps } = frames.stop();
+  return {
+    ...times,
+    quiet,
+    longestTask: longestTask(t0, end),
+    longestFrame: longestGap(timestamps, t0, end),
+    points: inputPoints(result),
+  };
 }
 
-(window as unknown as { runBench: typeof runBench }).runBench = runBench;
+/** The longest gap between consecutive frames that overlaps [from, to). */
+function longestGap(timestamps: readonly number[], from: number, to: number): number {
+  let longest = 0;
+  for (let i = 1; i < timestamps.length; i++) {
+    const a = timestamps[i - 1]!;
+    const b = timestamps[i]!;
+    if (b > from && a < to) longest = Math.max(longest, b - a);
+  }
+  return longest;
+}
+
+/** Starts watching for the next `pointermove`: its time, the hover callback and the redraw. */
+function armHover(): void {
+  inputTime = Number.NaN;
+  let hovered = Number.NaN;
+  const draws = recordDraws(handle.current?.getStage());
+  window.addEventListener('pointermove', (event) => (inputTime = event.timeStamp), {
+    capture: true,
+    once: true,
+  });
+  onHover = (word) => {
+    if (word && Number.isNaN(hovered)) hovered = now();
+  };
+  hoverDone = async () => {
+    const started = now();
+    while (Number.isNaN(hovered) && now() - started < 1000) await sleep(5);
+    await frame();
+    await frame();
+    const { firstEnd } = draws.stop();
+    onHover = () => {};
+    if (Number.isNaN(hovered)) return Number.NaN;
+    return Math.max(hovered, Number.isNaN(firstEnd) ? hovered : firstEnd) - inputTime;
+  };
+}
+let hoverDone: () => Promise<number> = async () => Number.NaN;
+
+/** Starts a measured window before run.mjs sends input (wheel or drag). */
+function beginWindow(): void {
+  windowStart = now();
+  inputTime = Number.NaN;
+  windowFrames = recordFrames();
+  windowDraws = recordDraws(handle.current?.getStage());
+  for (const type of ['wheel', 'pointerdown']) {
+    window.addEventListener(type, (event) => (inputTime = event.timeStamp), {
+      capture: true,
+      once: true,
+    });
+  }
+}
+
+/** Ends the window `TAIL_MS` after the last input, once deferred work had its chance. */
+async function endWindow(): Promise<WindowSample> {
+  await sleep(TAIL_MS);
+  const end = now();
+  const { timestamps } = windowFrames!.stop();
+  const draws = windowDraws!.stop();
+  await sleep(50);
+  return {
+    longestTask: longestTask(windowStart, end),
+    longestFrame: longestGap(timestamps, windowStart, end),
+    canvas: draws.total,
+    drawn: draws.firstEnd - inputTime,
+    draws: draws.count,
+    frames: timestamps.length,
+  };
+}
+
+async function unmount(): Promise<void> {
+  root?.unmount();
+  root = null;
+  container.replaceChildren();
+  await settle();
+}
+
+async function setup() {
+  photo.src = photoUrl;
+  await photo.decode();
+  const longTask = observeLongTasks();
+  return { baseline: BaselineOverlay ? baselineLabel : null, longTask, tailMs: TAIL_MS };
+}
+
+const bench = {
+  setup,
+  mount,
+  armHover,
+  hover: () => hoverDone(),
+  beginWindow,
+  endWindow,
+  unmount,
+  core,
+  frame,
+};
+export type Bench = typeof bench;
+(window as unknown as { bench: Bench }).bench = bench;
 document.title = 'bench ready';

@@ -14,6 +14,8 @@ export {
   OcrError,
   RESULT_CODE_MESSAGES,
 } from './core/errors';
+export type { HocrOptions } from './core/export';
+export { toHocr, toPlainText } from './core/export';
 export type { Rect, Size, ViewTransform } from './core/geometry';
 export {
   fitContain,
@@ -33,6 +35,8 @@ export {
   NHN_MAX_BYTES,
 } from './core/limits';
 export { parseOcrResponse } from './core/parse';
+export type { FindTextOptions, OcrTextMatch } from './core/search';
+export { findText } from './core/search';
 export type {
   NhnBoundingBox,
   NhnBoundingBoxList,

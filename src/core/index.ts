@@ -1,7 +1,7 @@
 /**
  * `react-ocr-overlay/core`: the framework-free part — NHN General OCR wire types, the response
- * parser, the HTTP client, errors and geometry. No React, no Konva; runs in browsers, Node and
- * edge runtimes.
+ * parser, the HTTP client, errors, geometry, text search and export. No React, no Konva; runs
+ * in browsers, Node and edge runtimes.
  */
 export type { OcrMode, RecognizeInput, RecognizeOptions } from './client';
 export { recognize } from './client';
@@ -14,6 +14,8 @@ export {
   OcrError,
   RESULT_CODE_MESSAGES,
 } from './errors';
+export type { HocrOptions } from './export';
+export { toHocr, toPlainText } from './export';
 export type { Rect, Size, ViewTransform } from './geometry';
 export {
   fitContain,
@@ -33,6 +35,8 @@ export {
   NHN_MAX_BYTES,
 } from './limits';
 export { parseOcrResponse } from './parse';
+export type { FindTextOptions, OcrTextMatch } from './search';
+export { findText } from './search';
 export type {
   NhnBoundingBox,
   NhnBoundingBoxList,
