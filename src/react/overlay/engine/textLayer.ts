@@ -1,8 +1,8 @@
 import type { ViewTransform } from '../../../core/geometry';
 import type { OverlayModel } from './model';
-import { spanStyle, textBoxOf } from './textGeometry';
 import { linesToPlace, stepToward, type TextLine, textLinesOf } from './textLines';
 import { selectedText } from './textSelection';
+import { placedLine, TextMeasure } from './textSpans';
 import { adoptTextLayerStyles } from './textStyles';
 
 /**
@@ -17,8 +17,8 @@ export type OcrTextLayerState = 'pending' | 'ready' | 'none';
 
 /** Words positioned per frame: each costs style and layout, so big views fill in over frames. */
 export const WORDS_PER_FRAME = 300;
-/** The font the spans are set in; widths are measured in it. */
-const FONT = 'sans-serif';
+/** Words of hidden text added per frame while the layer is first built (one element each). */
+export const HIDDEN_WORDS_PER_FRAME = 2500;
 
 /** A run of the layer's children: consecutive hidden lines in one element, or one placed line. */
 interface Run {
@@ -45,14 +45,15 @@ export class TextLayer {
   #texts: Text[] = [];
   #runs: Run[] = [];
   #placed: Uint8Array = new Uint8Array(0);
-  #widths = new Float64Array(0);
   #view: ViewTransform = { scale: 1, offsetX: 0, offsetY: 0 };
   #stage = { width: 0, height: 0 };
   #built = false;
+  /** Lines whose hidden text is in the DOM; the layer is complete once this reaches the end. */
+  #appended = 0;
   #frame: number | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #state: OcrTextLayerState = 'pending';
-  #measure: CanvasRenderingContext2D | null = null;
+  #measure: TextMeasure | null = null;
   readonly #onState: (state: OcrTextLayerState) => void;
 
   constructor(onState: (state: OcrTextLayerState) => void) {
@@ -139,15 +140,34 @@ export class TextLayer {
     this.#lines = lines;
     this.#texts = lines.map((line) => document.createTextNode(`${line.text}\n`));
     this.#placed = new Uint8Array(lines.length);
-    this.#widths = new Float64Array(model.words.length).fill(-1);
+    this.#measure = new TextMeasure(model);
     const content = document.createElement('div');
     content.setAttribute('data-ocr-text-content', '');
     this.#content = content;
-    this.#runs = lines.length > 0 ? [this.#flowRun(0, lines.length)] : [];
-    content.replaceChildren(...this.#runs.map((run) => run.element));
+    this.#runs = [];
+    this.#appended = 0;
     this.#root!.replaceChildren(content);
     this.#built = true;
     this.#transform();
+  }
+
+  /**
+   * Adds the next lines' hidden text as one more element: each frame lays out only what it
+   * added, so 10,000 words never make one long frame.
+   */
+  #appendHidden(): void {
+    const lines = this.#lines;
+    const start = this.#appended;
+    let end = start;
+    let words = 0;
+    while (end < lines.length && (words === 0 || words < HIDDEN_WORDS_PER_FRAME)) {
+      words += lines[end]!.end - lines[end]!.start;
+      end++;
+    }
+    const run = this.#flowRun(start, end);
+    this.#runs.push(run);
+    this.#content!.append(run.element);
+    this.#appended = end;
   }
 
   #transform(): void {
@@ -175,6 +195,11 @@ export class TextLayer {
   /** One frame's work: place (or unplace) lines toward what the view wants, within budget. */
   #step(): void {
     if (!this.#built) return;
+    if (this.#appended < this.#lines.length) {
+      this.#appendHidden();
+      this.#schedule();
+      return;
+    }
     const wanted =
       this.#mode === 'selectable'
         ? linesToPlace(this.#lines, this.#view, this.#stage)
@@ -210,7 +235,7 @@ export class TextLayer {
     const fresh: Run[] = [];
     for (let k = from; k < to; ) {
       if (next[k]) {
-        const element = kept.get(k) ?? this.#placedLine(k);
+        const element = kept.get(k) ?? placedLine(this.#model!, this.#lines[k]!, this.#measure!);
         fresh.push({ start: k, end: k + 1, element, placed: true });
         k++;
       } else {
@@ -235,37 +260,6 @@ export class TextLayer {
     element.style.cssText = `left:${line.minX}px;top:${line.minY}px`;
     for (let k = start; k < end; k++) element.append(this.#texts[k]!);
     return { start, end, element, placed: false };
-  }
-
-  /** A line's words as spans over their quads, with spaces between them for readers. */
-  #placedLine(k: number): HTMLElement {
-    const model = this.#model!;
-    const line = this.#lines[k]!;
-    const element = document.createElement('div');
-    element.setAttribute('data-ocr-text-line', '');
-    for (let i = line.start; i < line.end; i++) {
-      const word = model.words[i]!;
-      const span = document.createElement('span');
-      span.setAttribute('data-word-id', word.id);
-      const box = textBoxOf(word.quad);
-      span.style.cssText = spanStyle(box, (this.#width(i) * box.height) / 100);
-      span.textContent = word.text;
-      if (i > line.start) element.append(' ');
-      element.append(span);
-    }
-    return element;
-  }
-
-  /** Width of word `i` set in `FONT` at 100 px, measured once. */
-  #width(i: number): number {
-    if (this.#widths[i]! < 0) {
-      if (!this.#measure) {
-        this.#measure = document.createElement('canvas').getContext('2d');
-        if (this.#measure) this.#measure.font = `100px ${FONT}`;
-      }
-      this.#widths[i] = this.#measure?.measureText(this.#model!.words[i]!.text).width ?? 0;
-    }
-    return this.#widths[i]!;
   }
 
   #setState(state: OcrTextLayerState): void {
