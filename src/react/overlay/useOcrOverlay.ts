@@ -124,7 +124,9 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
           onPointerUp: composeEventHandlers(props.onPointerUp, (event) => input.pointerUp(event)),
           onPointerCancel: on('onPointerCancel', (event) => input.pointerCancel(event)),
           onPointerLeave: composeEventHandlers(props.onPointerLeave, () => input.pointerLeave()),
-          onDoubleClick: composeEventHandlers(props.onDoubleClick, () => input.doubleClick()),
+          onDoubleClick: composeEventHandlers(props.onDoubleClick, (event) =>
+            input.doubleClick(event),
+          ),
         };
       },
       controller,

@@ -182,6 +182,24 @@ describe('keyboard', () => {
     expect(root.querySelector('[data-ocr-announcer]')!.textContent).toBe('');
   });
 
+  test('ArrowDown / ArrowUp go to the nearest word on the next / previous line (#12)', async () => {
+    const onSelectedIdChange = vi.fn();
+    const { root } = await renderOverlay({
+      image,
+      result: makeResult(words),
+      width: 400,
+      defaultSelectedId: 'l0-right',
+      onSelectedIdChange,
+    });
+    root.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(onSelectedIdChange).toHaveBeenLastCalledWith('l1-right', words[0]);
+    await userEvent.keyboard('{ArrowLeft}{ArrowUp}');
+    expect(onSelectedIdChange).toHaveBeenLastCalledWith('l0-left', words[3]);
+    await userEvent.keyboard('{ArrowUp}');
+    expect(onSelectedIdChange).toHaveBeenCalledTimes(3);
+  });
+
   test('Tab past the last word leaves the overlay (no keyboard trap)', async () => {
     const { root } = await renderOverlay({
       image,
@@ -267,6 +285,28 @@ describe('zoom', () => {
     await userEvent.dblClick(surface, { position: { x: 10, y: 10 } });
     expect(stage().scaleX()).toBe(1);
     expect(stage().x()).toBe(0);
+  });
+
+  test('double-click on a word fits without leaving it selected (#12)', async () => {
+    const onSelectedIdChange = vi.fn();
+    const { root, stage, handle } = await renderOverlay({
+      image,
+      result: makeResult([bandA, bandB]),
+      width: 400,
+      textLayer: 'none',
+      onSelectedIdChange,
+    });
+    act(() => {
+      handle.zoomToWord('b');
+    });
+    expect(stage().scaleX()).toBeGreaterThan(1);
+    const x = 200 * stage().scaleX() + stage().x();
+    const y = 150 * stage().scaleY() + stage().y();
+    await userEvent.dblClick(surfaceOf(root), { position: { x, y } });
+    expect(stage().scaleX()).toBe(1);
+    expect(root.querySelector('[data-ocr-announcer]')!.textContent).toBe('');
+    // Its first click selected the word; the double-click put the selection back.
+    expect(onSelectedIdChange.mock.calls.map((call) => call[0])).toEqual(['b', null]);
   });
 
   test('zoom={false} leaves wheel events to the page', async () => {

@@ -12,6 +12,7 @@ import { SceneState } from './sceneState';
 import { nextSnapshot, type OverlaySnapshot } from './snapshot';
 import { StageRenderer } from './stage';
 import { TextLayer } from './textLayer';
+import { nearestOnLine } from './textLines';
 import { Viewport } from './viewport';
 
 const ZERO: Size = Object.freeze({ width: 0, height: 0 });
@@ -236,6 +237,8 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   readonly wordCount = (): number => this.#snapshot.model.words.length;
   readonly selectedIndex = (): number => this.#snapshot.selectedIndex;
   readonly isText = (target: EventTarget | null): boolean => this.#text.isText(target);
+  readonly lineNeighbour = (index: number, direction: 1 | -1): number =>
+    nearestOnLine(this.#snapshot.model, index, direction);
 
   // ---- internals ---------------------------------------------------------------------------
 

@@ -6,6 +6,8 @@ import type { Viewport } from './viewport';
 
 /** Pointer travel (CSS px) after which a press is a drag, not a click. */
 export const DRAG_SLOP = 4;
+/** Clicks closer together than this (ms) are one double-click (the common platform default). */
+export const DOUBLE_CLICK_MS = 500;
 
 /** The fields of a pointer event the overlay reads (DOM and React events both have them). */
 export interface PointerInput {
@@ -56,6 +58,8 @@ export interface InputHost<E> {
   activate(index: number, event: E): void;
   /** Whether `target` is selectable word text (the text layer's). */
   isText(target: EventTarget | null): boolean;
+  /** The word on the next (`1`) or previous (`-1`) line nearest word `index`, or `index`. */
+  lineNeighbour(index: number, direction: 1 | -1): number;
 }
 
 interface Gesture {
@@ -76,6 +80,8 @@ export class OverlayInput<E> {
   readonly #host: InputHost<E>;
   #surface: InputSurface | null = null;
   #gesture: Gesture | null = null;
+  /** When the last click sequence began, and what was selected before it. */
+  #clicks: { at: number; selectedBefore: number } | null = null;
   /** A press on word text: the browser selects text; without movement it is still a click. */
   #textPress: { pointerId: number; start: Point; moved: boolean } | null = null;
 
@@ -207,6 +213,10 @@ export class OverlayInput<E> {
 
   /** A press that did not move: the word under it is clicked and selected (empty space clears). */
   #click(event: PointerInput & E): void {
+    const now = Date.now();
+    if (!this.#clicks || now - this.#clicks.at > DOUBLE_CLICK_MS) {
+      this.#clicks = { at: now, selectedBefore: this.#host.selectedIndex() };
+    }
     const index = this.#host.wordAt(this.#local(event));
     if (index >= 0) this.#host.activate(index, event);
     this.#host.selectIndex(index);
@@ -222,8 +232,19 @@ export class OverlayInput<E> {
     if (!this.#gesture && this.#host.hover(-1)) this.#setCursor(this.#restCursor());
   }
 
-  doubleClick(): void {
-    if (this.#host.zoomEnabled()) this.#host.viewport.fit();
+  /**
+   * Double-click on the image fits it, and undoes the selection its first click made; on word
+   * text it is left to the browser, which selects the word.
+   */
+  doubleClick(event: { target: EventTarget | null }): void {
+    const host = this.#host;
+    if (host.isText(event.target) || !host.zoomEnabled()) return;
+    const clicks = this.#clicks;
+    if (clicks && Date.now() - clicks.at <= DOUBLE_CLICK_MS) {
+      this.#clicks = null;
+      if (host.selectedIndex() !== clicks.selectedBefore) host.selectIndex(clicks.selectedBefore);
+    }
+    host.viewport.fit();
   }
 
   keyDown(event: KeyInput & E): void {
@@ -240,6 +261,12 @@ export class OverlayInput<E> {
         event.preventDefault();
         host.activate(action.index, event);
         return;
+      case 'line': {
+        event.preventDefault();
+        const index = host.lineNeighbour(host.selectedIndex(), action.direction);
+        if (index !== host.selectedIndex()) host.selectIndex(index);
+        return;
+      }
       case 'zoom': {
         if (!host.zoomEnabled() || !host.ready()) return;
         event.preventDefault();

@@ -3,6 +3,8 @@ export type KeyAction =
   | { type: 'none' }
   | { type: 'select'; index: number }
   | { type: 'activate'; index: number }
+  /** To the nearest word on the next (`1`) or previous (`-1`) line. */
+  | { type: 'line'; direction: 1 | -1 }
   /** `factor: null` fits the image. */
   | { type: 'zoom'; factor: number | null };
 
@@ -21,21 +23,26 @@ interface KeyState {
 
 /**
  * The keyboard model over `count` words in reading order with `current` selected (-1 = none):
- * arrows walk the words, Home/End jump, Tab walks but lets focus leave past either end (the
- * words are not a keyboard trap), Enter activates, Escape clears, `+`/`-`/`0` zoom and fit.
+ * Left/Right walk the words, Up/Down go to the nearest word on the previous/next line, Home/End
+ * jump, Tab walks but lets focus leave past either end (the words are not a keyboard trap),
+ * Enter activates, Escape clears, `+`/`-`/`0` zoom and fit.
  */
 export function keyAction(event: KeyState, count: number, current: number): KeyAction {
   switch (event.key) {
     case 'ArrowRight':
-    case 'ArrowDown':
       return count
         ? { type: 'select', index: current < 0 ? 0 : Math.min(count - 1, current + 1) }
         : NONE;
     case 'ArrowLeft':
-    case 'ArrowUp':
       return count
         ? { type: 'select', index: current < 0 ? count - 1 : Math.max(0, current - 1) }
         : NONE;
+    case 'ArrowDown':
+      if (!count) return NONE;
+      return current < 0 ? { type: 'select', index: 0 } : { type: 'line', direction: 1 };
+    case 'ArrowUp':
+      if (!count) return NONE;
+      return current < 0 ? { type: 'select', index: count - 1 } : { type: 'line', direction: -1 };
     case 'Home':
       return count ? { type: 'select', index: 0 } : NONE;
     case 'End':

@@ -48,6 +48,8 @@ function fakeHost(zoom = true) {
     }),
     activate: vi.fn(),
     isText: (target: EventTarget | null) => target === TEXT,
+    lineNeighbour: (index: number, direction: 1 | -1) =>
+      Math.max(0, Math.min(2, index + direction * 2)),
   } satisfies InputHost<{ kind: string }>;
   return host;
 }
@@ -214,7 +216,7 @@ describe('OverlayInput', () => {
   test('double-click fits; detaching stops listening', () => {
     const { host, input, surface } = setup();
     host.viewport.panBy(30, 0);
-    input.doubleClick();
+    input.doubleClick({ target: null });
     expect(host.viewport.fitted).toBe(true);
     input.attach(null);
     expect(surface.removeEventListener).toHaveBeenCalledWith('wheel', expect.any(Function));
@@ -237,5 +239,48 @@ describe('OverlayInput', () => {
     expect(host.activate).toHaveBeenCalledWith(0, expect.objectContaining({ kind: 'pointer' }));
     expect(host.selectIndex).toHaveBeenLastCalledWith(0);
     expect(host.viewport.view).toBe(start);
+  });
+
+  test('ArrowDown / ArrowUp go to the nearest word on the next / previous line', () => {
+    const { host, input } = setup();
+    const press = (key: string) =>
+      input.keyDown({
+        key,
+        shiftKey: false,
+        altKey: false,
+        ctrlKey: false,
+        metaKey: false,
+        preventDefault: vi.fn(),
+        kind: 'key',
+      });
+    press('ArrowDown');
+    expect(host.selectIndex).toHaveBeenLastCalledWith(0);
+    press('ArrowDown');
+    expect(host.selectIndex).toHaveBeenLastCalledWith(2);
+    press('ArrowUp');
+    expect(host.selectIndex).toHaveBeenLastCalledWith(0);
+  });
+
+  test('a double-click on the image fits and undoes the selection its first click made', () => {
+    const { host, input } = setup();
+    host.viewport.panBy(30, 0);
+    input.pointerDown(pointer(100, 100));
+    input.pointerUp(pointer(100, 100));
+    expect(host.selectIndex).toHaveBeenLastCalledWith(0);
+    input.pointerDown(pointer(100, 100));
+    input.pointerUp(pointer(100, 100));
+    input.doubleClick({ target: null });
+    expect(host.selectIndex).toHaveBeenLastCalledWith(-1);
+    expect(host.viewport.fitted).toBe(true);
+  });
+
+  test('a double-click on word text is left to the browser: no fit, selection kept', () => {
+    const { host, input } = setup();
+    host.viewport.panBy(30, 0);
+    input.pointerDown(pointer(100, 100, 1, TEXT));
+    input.pointerUp(pointer(100, 100, 1, TEXT));
+    input.doubleClick({ target: TEXT });
+    expect(host.selectIndex).toHaveBeenLastCalledWith(0);
+    expect(host.viewport.fitted).toBe(false);
   });
 });

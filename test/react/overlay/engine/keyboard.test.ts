@@ -20,6 +20,10 @@ describe('keyAction', () => {
     ['ArrowRight', 4, { type: 'select', index: 4 }],
     ['ArrowLeft', -1, { type: 'select', index: 4 }],
     ['ArrowLeft', 0, { type: 'select', index: 0 }],
+    ['ArrowDown', -1, { type: 'select', index: 0 }],
+    ['ArrowDown', 2, { type: 'line', direction: 1 }],
+    ['ArrowUp', -1, { type: 'select', index: 4 }],
+    ['ArrowUp', 2, { type: 'line', direction: -1 }],
     ['Home', 3, { type: 'select', index: 0 }],
     ['End', 0, { type: 'select', index: 4 }],
     ['Enter', 2, { type: 'activate', index: 2 }],
@@ -45,7 +49,7 @@ describe('keyAction', () => {
   });
 
   test('navigation keys do nothing without words', () => {
-    for (const name of ['ArrowRight', 'ArrowLeft', 'Home', 'End', 'Tab']) {
+    for (const name of ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home', 'End', 'Tab']) {
       expect(keyAction(key(name), 0, -1)).toEqual({ type: 'none' });
     }
   });

@@ -8,6 +8,7 @@ import {
   linesToPlace,
   MAX_PLACED_WORDS,
   MIN_SELECTABLE_PX,
+  nearestOnLine,
   stepToward,
   textLinesOf,
 } from '../../../../src/react/overlay/engine/textLines';
@@ -128,5 +129,19 @@ describe('text layer lines', () => {
     const second = stepToward(first.next, wanted, three, 2);
     expect([...second.next]).toEqual([0, 1, 1]);
     expect(second.complete).toBe(true);
+  });
+
+  test('nearestOnLine picks the horizontally nearest word on the neighbouring line', () => {
+    const grid = [
+      word('a', box(0, 0, 40, 10), 0),
+      word('b', box(100, 0, 40, 10), 0),
+      word('c', box(10, 50, 40, 10), 1),
+      word('d', box(90, 50, 60, 10), 1),
+    ];
+    const gridModel = buildModel(grid, 0, defaultColorScale);
+    expect(nearestOnLine(gridModel, 1, 1)).toBe(3);
+    expect(nearestOnLine(gridModel, 2, -1)).toBe(0);
+    expect(nearestOnLine(gridModel, 3, 1)).toBe(3);
+    expect(nearestOnLine(gridModel, 0, -1)).toBe(0);
   });
 });
