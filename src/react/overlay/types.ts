@@ -67,6 +67,7 @@ export const OVERLAY_OPTION_KEYS = [
   'zoom',
   'width',
   'height',
+  'maxHeight',
   'crossOrigin',
   'onImageError',
   'textLayer',

@@ -14,6 +14,7 @@ import type { OcrError } from '../../core/errors';
 import type { OcrWord } from '../../core/types';
 import { composeEventHandlers, useIsomorphicLayoutEffect } from '../internal';
 import { OverlayController } from './engine/controller';
+import { OVERLAY_DEFAULTS } from './engine/options';
 import type { OcrOverlayOptions, OcrOverlayState, OcrWordClickEvent } from './types';
 
 type DivProps = HTMLAttributes<HTMLDivElement> & { ref?: Ref<HTMLDivElement> };
@@ -72,6 +73,7 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
     () => -1,
   );
   const { model, selectedIndex, image, stage, zoom, status: state } = snapshot;
+  const { textLayer, width, height, maxHeight } = options;
 
   return useMemo<UseOcrOverlayResult>(() => {
     const input = controller.input;
@@ -94,8 +96,8 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
         'data-ocr-overlay': '',
         'data-state': state,
         // The engine updates it as the text layer fills in (`pending` → `ready`).
-        'data-text-layer': controller.options.textLayer === 'none' ? 'none' : 'pending',
-        style: { position: 'relative', width: controller.options.width ?? '100%', ...style },
+        'data-text-layer': textLayer === 'none' ? 'none' : 'pending',
+        style: { position: 'relative', width: width ?? '100%', ...style },
         onKeyDown: composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLDivElement>) =>
           input.keyDown(event),
         ),
@@ -105,6 +107,7 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
           position: 'relative',
           width: stage.width || undefined,
           height: stage.height || undefined,
+          maxHeight: height === undefined ? (maxHeight ?? OVERLAY_DEFAULTS.maxHeight) : undefined,
           touchAction: zoom ? 'none' : undefined,
           userSelect: 'none',
           cursor: zoom ? 'grab' : undefined,
@@ -131,5 +134,18 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
       },
       controller,
     };
-  }, [controller, snapshot, state, model, selectedIndex, image, stage, zoom]);
+  }, [
+    controller,
+    snapshot,
+    state,
+    model,
+    selectedIndex,
+    image,
+    stage,
+    zoom,
+    textLayer,
+    width,
+    height,
+    maxHeight,
+  ]);
 }

@@ -342,3 +342,31 @@ describe('lifecycle', () => {
     expect(stage().height()).toBe(50);
   });
 });
+
+describe('maxHeight (#12: a tall receipt made the page 3,840 px tall)', () => {
+  const tall = greyImageUrl(100, 400);
+
+  test('a tall image is fitted inside 80vh by default, keeping the full width', async () => {
+    const { stage } = await renderOverlay({ image: tall });
+    const limit = Math.round(window.innerHeight * 0.8);
+    expect(stage().height()).toBe(limit);
+    expect(stage().width()).toBeGreaterThan(0);
+    // The whole image is in view, centred: scale = height / 400.
+    expect(stage().scaleX()).toBeCloseTo(limit / 400, 5);
+    expect(stage().x()).toBeCloseTo((stage().width() - 100 * stage().scaleX()) / 2, 5);
+  });
+
+  test('any CSS length, or none', async () => {
+    const { stage, rerender } = await renderOverlay({ image: tall, width: 300, maxHeight: 200 });
+    expect(stage().height()).toBe(200);
+    await rerender({ image: tall, width: 300, maxHeight: '10rem' });
+    expect(stage().height()).toBe(160);
+    await rerender({ image: tall, width: 300, maxHeight: 'none' });
+    expect(stage().height()).toBe(1200);
+  });
+
+  test('an explicit height wins over maxHeight', async () => {
+    const { stage } = await renderOverlay({ image: tall, width: 300, height: 900, maxHeight: 200 });
+    expect(stage().height()).toBe(900);
+  });
+});

@@ -1,12 +1,11 @@
 import type Konva from 'konva';
-import { type Size, viewToImage } from '../../../core/geometry';
 import type { OcrWord, Point } from '../../../core/types';
 import { Emitter } from './emitter';
-import { devicePixelRatio, observeContentBox, watchDevicePixelRatio } from './environment';
+import { PageFacts } from './environment';
 import { exportDataURL, type OverlayExportOptions } from './export';
 import { type ImageLoadState, ImageSlot } from './image';
 import { type InputHost, type InputSurface, OverlayInput } from './input';
-import { hitTest, type OverlayModel, wordRect } from './model';
+import { hitTestScreen, type OverlayModel, wordRect } from './model';
 import { type OverlayOptions, type ResolvedOverlayOptions, resolveOptions } from './options';
 import { SceneState } from './sceneState';
 import { nextSnapshot, type OverlaySnapshot } from './snapshot';
@@ -14,8 +13,6 @@ import { StageRenderer } from './stage';
 import { TextLayer } from './textLayer';
 import { nearestOnLine } from './textLines';
 import { Viewport } from './viewport';
-
-const ZERO: Size = Object.freeze({ width: 0, height: 0 });
 
 /**
  * One overlay, framework-free: options in, a snapshot and imperative methods out. Owns the
@@ -39,16 +36,15 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   });
   readonly #text = new TextLayer((state) => this.#root?.setAttribute('data-text-layer', state));
   #root: Element | null = null;
-  #container: Size = ZERO;
-  #stopObserving: (() => void) | null = null;
-  #pixelRatio = 1;
+  readonly #page = new PageFacts((what) =>
+    what === 'ratio' ? this.#render() : this.#update(false),
+  );
   #ownSelection: string | null = null;
   #hover = -1;
   /** The image the stage was last fully drawn for. */
   #painted: ImageLoadState | null = null;
   #shownSelection: { index: number; model: OverlayModel } | null = null;
   #connected = false;
-  #stopConnection: (() => void) | null = null;
   #snapshot: OverlaySnapshot;
   #published: OverlaySnapshot;
   readonly #changes = new Emitter();
@@ -76,11 +72,12 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     });
   }
 
-  // ---- the view's side: options, lifecycle, elements, snapshot ------------------------------
-
   /** Pushes the latest options (after every render). Cheap when nothing changed. */
   setOptions(options: OverlayOptions<E>): void {
+    const maxHeight = this.#options.maxHeight;
     this.#options = resolveOptions(options);
+    // The surface's style carries it; read what the browser made of it.
+    if (options.maxHeight !== maxHeight) this.#page.readMaxHeight();
     if (!this.#image.holds(options.image, options.crossOrigin)) {
       this.#image.set(options.image, options.crossOrigin, this.#connected);
     }
@@ -92,35 +89,22 @@ export class OverlayController<E = unknown> implements InputHost<E> {
 
   /** Starts what needs a live page (image loading, pixel-ratio watching); returns the stop. */
   connect(): () => void {
-    if (!this.#connected) {
-      this.#connected = true;
-      this.#pixelRatio = devicePixelRatio();
-      const stopWatching = watchDevicePixelRatio((ratio) => {
-        this.#pixelRatio = ratio;
-        this.#render();
-      });
-      this.#image.resume();
-      this.#stopConnection = () => {
-        stopWatching();
-        this.#image.release();
-        this.#connected = false;
-      };
-    }
-    return () => this.#stopConnection?.();
+    if (this.#connected) return () => {};
+    this.#connected = true;
+    const stopWatching = this.#page.connect();
+    this.#image.resume();
+    return () => {
+      stopWatching();
+      this.#image.release();
+      this.#connected = false;
+    };
   }
 
   /** The root element whose content width sizes the stage (`null` detaches). */
   readonly attachRoot = (element: Element | null): void => {
-    this.#stopObserving?.();
-    this.#stopObserving = null;
     this.#root = element;
-    if (!element) return;
-    element.setAttribute('data-text-layer', this.#text.state);
-    this.#stopObserving = observeContentBox(element, (size) => {
-      if (size.width === this.#container.width && size.height === this.#container.height) return;
-      this.#container = size;
-      this.#update(false);
-    });
+    element?.setAttribute('data-text-layer', this.#text.state);
+    this.#page.observe(element);
   };
 
   /** The element the text layer fills (over the stage, inside the surface). */
@@ -130,8 +114,9 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   };
 
   /** The element the stage sits in; input listens on it. */
-  readonly attachSurface = (element: InputSurface | null): void => {
+  readonly attachSurface = (element: (InputSurface & Element) | null): void => {
     this.input.attach(element);
+    this.#page.setSurface(element);
   };
 
   /** The Konva stage the view created; drawn at once. */
@@ -157,8 +142,6 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     return this.#options;
   }
 
-  // ---- the imperative handle ---------------------------------------------------------------
-
   /** Fit the whole image in view (undoes zoom and pan). */
   fit(): void {
     this.viewport.fit();
@@ -181,8 +164,6 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   getStage(): Konva.Stage | null {
     return this.#renderer.stage;
   }
-
-  // ---- words, hover and selection (also what input drives) ----------------------------------
 
   /**
    * Selects a word by id (`null` clears), as a user would: `onSelectedIdChange` is called.
@@ -226,10 +207,12 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   }
 
   wordAt(point: Point): number {
-    const view = this.viewport.view;
-    if (view.scale <= 0) return -1;
-    const tolerance = (this.#options.strokeWidth / 2 + 2) / view.scale;
-    return hitTest(this.#snapshot.model, viewToImage(point, view), tolerance);
+    return hitTestScreen(
+      this.#snapshot.model,
+      point,
+      this.viewport.view,
+      this.#options.strokeWidth,
+    );
   }
 
   readonly ready = (): boolean => this.#snapshot.hasStage;
@@ -239,8 +222,6 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   readonly isText = (target: EventTarget | null): boolean => this.#text.isText(target);
   readonly lineNeighbour = (index: number, direction: 1 | -1): number =>
     nearestOnLine(this.#snapshot.model, index, direction);
-
-  // ---- internals ---------------------------------------------------------------------------
 
   /** Everything after a change: sizes, the view, drawing, selection in view, the snapshot. */
   #update(sceneChanged: boolean): void {
@@ -289,7 +270,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
 
   #render(): void {
     const { image, hasStage } = this.#snapshot;
-    if (!hasStage || !this.#renderer.render(this.#pixelRatio)) return;
+    if (!hasStage || !this.#renderer.render(this.#page.pixelRatio)) return;
     this.#painted = image;
   }
 
@@ -297,7 +278,8 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     const options = this.#options;
     return nextSnapshot(previous, {
       image: this.#image.state,
-      container: this.#container,
+      container: this.#page.container,
+      maxHeight: this.#page.maxHeight,
       width: options.width,
       height: options.height,
       model: this.#scene.scene.model,

@@ -56,3 +56,67 @@ export function watchDevicePixelRatio(onChange: (ratio: number) => void): () => 
   arm();
   return () => query?.removeEventListener('change', changed);
 }
+
+const ZERO = Object.freeze({ width: 0, height: 0 });
+
+/**
+ * What the page says about the overlay's size: the root's content box, the surface's resolved
+ * `max-height` (any CSS length the browser turns into pixels: `80vh`, `40rem`, `600px`; anything
+ * else, `none` included, means no limit) and the device pixel ratio. `onChange` hears each
+ * change; `connect` starts the page-wide watchers.
+ */
+export class PageFacts {
+  container: ElementSize = ZERO;
+  maxHeight = Number.POSITIVE_INFINITY;
+  pixelRatio = 1;
+  #surface: Element | null = null;
+  #stopObserving: (() => void) | null = null;
+  readonly #onChange: (what: 'size' | 'ratio') => void;
+
+  constructor(onChange: (what: 'size' | 'ratio') => void) {
+    this.#onChange = onChange;
+  }
+
+  /** Starts watching the pixel ratio and the window's size; returns the stop. */
+  connect(): () => void {
+    this.pixelRatio = devicePixelRatio();
+    const stopRatio = watchDevicePixelRatio((ratio) => {
+      this.pixelRatio = ratio;
+      this.#onChange('ratio');
+    });
+    const onResize = () => this.readMaxHeight();
+    if (typeof window !== 'undefined') window.addEventListener('resize', onResize);
+    return () => {
+      stopRatio();
+      if (typeof window !== 'undefined') window.removeEventListener('resize', onResize);
+    };
+  }
+
+  /** The element whose content width sizes the stage (`null` stops). */
+  observe(root: Element | null): void {
+    this.#stopObserving?.();
+    this.#stopObserving = null;
+    if (!root) return;
+    this.#stopObserving = observeContentBox(root, (size) => {
+      if (size.width === this.container.width && size.height === this.container.height) return;
+      this.container = size;
+      this.#onChange('size');
+    });
+  }
+
+  /** The element whose `max-height` style limits the stage. */
+  setSurface(surface: Element | null): void {
+    this.#surface = surface;
+    this.readMaxHeight();
+  }
+
+  /** Reads the surface's `max-height` again (after a style or viewport change). */
+  readMaxHeight(): void {
+    const value = this.#surface ? getComputedStyle(this.#surface).maxHeight : 'none';
+    const px = value.endsWith('px') ? Number.parseFloat(value) : Number.NaN;
+    const next = Number.isFinite(px) && px > 0 ? px : Number.POSITIVE_INFINITY;
+    if (next === this.maxHeight) return;
+    this.maxHeight = next;
+    this.#onChange('size');
+  }
+}

@@ -1,4 +1,4 @@
-import { pointInQuad, type Rect } from '../../../core/geometry';
+import { pointInQuad, type Rect, type ViewTransform, viewToImage } from '../../../core/geometry';
 import type { OcrWord, Point } from '../../../core/types';
 import { quantizeConfidence } from './colors';
 import { readingOrder } from './readingOrder';
@@ -191,6 +191,20 @@ export function hitTest(model: OverlayModel, point: Point, tolerance = 0): numbe
     }
   }
   return best >= 0 ? best : near;
+}
+
+/**
+ * The word under a stage point at `view`, forgiving the outline's half-width plus 2 CSS px, so
+ * thin strokes and lines are easy to hit at any zoom.
+ */
+export function hitTestScreen(
+  model: OverlayModel,
+  point: Point,
+  view: ViewTransform,
+  strokeWidth: number,
+): number {
+  if (view.scale <= 0) return -1;
+  return hitTest(model, viewToImage(point, view), (strokeWidth / 2 + 2) / view.scale);
 }
 
 function segmentDistance(p: Point, a: Point, b: Point): number {

@@ -56,8 +56,14 @@ export interface OverlayOptions<E = unknown> {
   zoom?: boolean;
   /** Stage width in CSS pixels. @default the container's width */
   width?: number;
-  /** Stage height in CSS pixels. @default width × the image's aspect ratio */
+  /** Stage height in CSS pixels. @default width × the image's aspect ratio, up to `maxHeight` */
   height?: number;
+  /**
+   * The most height the overlay takes when `height` is not given: any CSS length (`'80vh'`,
+   * `'40rem'`, `600`), or `'none'`. A taller image is fitted inside and can be zoomed and panned.
+   * @default '80vh'
+   */
+  maxHeight?: number | string;
   /** `crossOrigin` for URL images; needed for `toDataURL` on cross-origin images. @default undefined */
   crossOrigin?: '' | 'anonymous' | 'use-credentials';
   /** The image failed to load (else the error goes to `console.error`). */
@@ -86,6 +92,7 @@ export const OVERLAY_DEFAULTS = {
   fontFamily: 'system-ui, sans-serif',
   zoom: true,
   textLayer: 'selectable',
+  maxHeight: '80vh',
   highlightColor: '#ffd400',
 } as const satisfies Partial<OverlayOptions>;
 

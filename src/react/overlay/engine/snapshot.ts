@@ -25,6 +25,8 @@ export interface SnapshotFacts {
   image: ImageLoadState;
   /** The container's content size. */
   container: Size;
+  /** The most height the stage may take, CSS px (`Infinity` = no limit). */
+  maxHeight: number;
   /** `width` / `height` options, when given. */
   width: number | undefined;
   height: number | undefined;
@@ -38,7 +40,8 @@ export interface SnapshotFacts {
 /**
  * The snapshot for `facts`, or `previous` itself when nothing in it changed (so a view that
  * re-renders on identity renders only on real changes). The stage is `width` (default: the
- * container's) wide and as tall as the image's aspect makes it, unless `height` is given.
+ * container's) wide and as tall as the image's aspect makes it, up to `maxHeight` (the image is
+ * then fitted inside and can be zoomed and panned), unless `height` is given.
  */
 export function nextSnapshot(
   previous: OverlaySnapshot | null,
@@ -48,7 +51,8 @@ export function nextSnapshot(
   const natural = image.status === 'ready' ? image : null;
   const width = Math.round(facts.width ?? facts.container.width);
   const height = Math.round(
-    facts.height ?? (natural ? (width * natural.height) / natural.width : 0),
+    facts.height ??
+      (natural ? Math.min((width * natural.height) / natural.width, facts.maxHeight) : 0),
   );
   const stage =
     previous && previous.stage.width === width && previous.stage.height === height

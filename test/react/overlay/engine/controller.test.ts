@@ -122,6 +122,7 @@ describe('nextSnapshot', () => {
   const facts = {
     image: ready,
     container: { width: 400, height: 0 },
+    maxHeight: Number.POSITIVE_INFINITY,
     width: undefined,
     height: undefined,
     model,
@@ -136,6 +137,15 @@ describe('nextSnapshot', () => {
     expect(nextSnapshot(null, { ...facts, width: 200, height: 50 }).stage).toEqual({
       width: 200,
       height: 50,
+    });
+    // A taller image than maxHeight allows: the stage keeps the width and stops at the limit.
+    expect(nextSnapshot(null, { ...facts, maxHeight: 200 }).stage).toEqual({
+      width: 400,
+      height: 200,
+    });
+    expect(nextSnapshot(null, { ...facts, maxHeight: 200, height: 250 }).stage).toEqual({
+      width: 400,
+      height: 250,
     });
     expect(nextSnapshot(null, { ...facts, image: IMAGE_LOADING }).stage).toEqual({
       width: 400,
