@@ -5,8 +5,12 @@ import type { OverlayExportOptions } from './engine/export';
 import type { OverlayOptions } from './engine/options';
 import type { OcrOverlayMessages } from './messages';
 
-export type { OcrImageSource, OcrLabelMode } from './engine/options';
-export type { OcrTextLayerMode, OcrTextLayerState } from './engine/textLayer';
+export type {
+  OcrImageSource,
+  OcrLabelMode,
+  OcrTextLayerMode,
+  OcrTextLayerState,
+} from './engine/options';
 
 /** `data-state` of the root: `ready` = image and boxes drawn, and hover, click and keyboard work. */
 export type OcrOverlayState = 'loading' | 'ready' | 'error';

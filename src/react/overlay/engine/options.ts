@@ -1,7 +1,16 @@
 import type { OcrError } from '../../../core/errors';
 import type { OcrResult, OcrWord } from '../../../core/types';
 import { defaultColorScale, defaultFormatLabel } from './colors';
-import type { OcrTextLayerMode } from './textLayer';
+
+/**
+ * How the words exist as DOM text. `selectable`: words in view and large enough are positioned
+ * over their quads (drag-select, copy, find where drawn); `hidden`: visually hidden text only,
+ * for screen readers and find-in-page; `none`: no text in the DOM.
+ */
+export type OcrTextLayerMode = 'selectable' | 'hidden' | 'none';
+
+/** `data-text-layer`: `ready` once the text is complete for the current view. */
+export type OcrTextLayerState = 'pending' | 'ready' | 'none';
 
 /** What the overlay accepts as its image. */
 export type OcrImageSource = string | Blob | HTMLImageElement | ImageBitmap;

@@ -1,19 +1,10 @@
 import type { ViewTransform } from '../../../core/geometry';
 import type { OverlayModel } from './model';
+import type { OcrTextLayerMode, OcrTextLayerState } from './options';
 import { linesToPlace, stepToward, type TextLine, textLinesOf } from './textLines';
-import { selectedText } from './textSelection';
+import { copySelection } from './textSelection';
 import { placedLine, TextMeasure } from './textSpans';
 import { adoptTextLayerStyles } from './textStyles';
-
-/**
- * How the words exist as DOM text. `selectable`: words in view and large enough are positioned
- * over their quads (drag-select, copy, find where drawn); `hidden`: visually hidden text only,
- * for screen readers and find-in-page; `none`: no text in the DOM.
- */
-export type OcrTextLayerMode = 'selectable' | 'hidden' | 'none';
-
-/** `data-text-layer`: `ready` once the text is complete for the current view. */
-export type OcrTextLayerState = 'pending' | 'ready' | 'none';
 
 /** Words positioned per frame: each costs style and layout, so big views fill in over frames. */
 export const WORDS_PER_FRAME = 300;
@@ -230,35 +221,56 @@ export class TextLayer {
     while (runs[i1 + 1] && runs[i1 + 1]!.start <= last) i1++;
     const from = runs[i0]!.start;
     const to = runs[i1]!.end;
-    const kept = new Map<number, HTMLElement>();
-    for (let i = i0; i <= i1; i++) if (runs[i]!.placed) kept.set(runs[i]!.start, runs[i]!.element);
+    // Elements are kept where a run still starts at the same line (placed lines as they are,
+    // hidden runs refilled), so what readers and tests hold stays in the document.
+    const placedAt = new Map<number, HTMLElement>();
+    const hiddenAt = new Map<number, HTMLElement>();
+    for (let i = i0; i <= i1; i++) {
+      (runs[i]!.placed ? placedAt : hiddenAt).set(runs[i]!.start, runs[i]!.element);
+    }
     const fresh: Run[] = [];
     for (let k = from; k < to; ) {
       if (next[k]) {
-        const element = kept.get(k) ?? placedLine(this.#model!, this.#lines[k]!, this.#measure!);
+        const element =
+          placedAt.get(k) ?? placedLine(this.#model!, this.#lines[k]!, this.#measure!);
+        placedAt.delete(k);
         fresh.push({ start: k, end: k + 1, element, placed: true });
         k++;
       } else {
         let end = k + 1;
         while (end < to && !next[end]) end++;
-        fresh.push(this.#flowRun(k, end));
+        fresh.push(this.#flowRun(k, end, hiddenAt.get(k)));
+        hiddenAt.delete(k);
         k = end;
       }
     }
-    const before = runs[i1 + 1]?.element ?? null;
-    for (let i = i0; i <= i1; i++) runs[i]!.element.remove();
-    for (const run of fresh) this.#content!.insertBefore(run.element, before);
+    for (const element of [...placedAt.values(), ...hiddenAt.values()]) element.remove();
+    let before = runs[i1 + 1]?.element ?? null;
+    for (let i = fresh.length - 1; i >= 0; i--) {
+      const { element } = fresh[i]!;
+      if (element.nextSibling !== before || element.parentNode !== this.#content) {
+        this.#content!.insertBefore(element, before);
+      }
+      before = element;
+    }
     runs.splice(i0, i1 - i0 + 1, ...fresh);
     this.#placed = next;
   }
 
-  /** Hidden text for lines `start..end-1`, placed where the first of them is drawn. */
-  #flowRun(start: number, end: number): Run {
-    const element = document.createElement('div');
-    element.setAttribute('data-ocr-text-flow', '');
-    const line = this.#lines[start]!;
-    element.style.cssText = `left:${line.minX}px;top:${line.minY}px`;
-    for (let k = start; k < end; k++) element.append(this.#texts[k]!);
+  /** Hidden text for lines `start..end-1` (in `reuse` if given), where the first is drawn. */
+  #flowRun(start: number, end: number, reuse?: HTMLElement): Run {
+    let element = reuse;
+    if (!element) {
+      element = document.createElement('div');
+      element.setAttribute('data-ocr-text-flow', '');
+      const line = this.#lines[start]!;
+      element.style.cssText = `left:${line.minX}px;top:${line.minY}px`;
+    }
+    const texts = this.#texts.slice(start, end);
+    const same =
+      element.childNodes.length === texts.length &&
+      texts.every((t, i) => element.childNodes[i] === t);
+    if (!same) element.replaceChildren(...texts);
     return { start, end, element, placed: false };
   }
 
@@ -270,17 +282,11 @@ export class TextLayer {
 
   /** Copies the selected words as the page reads them: spaces between words, lines by `\n`. */
   readonly #onCopy = (event: ClipboardEvent): void => {
-    const content = this.#content;
-    const selection = content?.ownerDocument.getSelection();
-    if (!content || !selection || selection.rangeCount === 0 || selection.isCollapsed) return;
-    const range = selection.getRangeAt(0);
-    if (!content.contains(range.startContainer) || !content.contains(range.endContainer)) return;
-    const text = selectedText(
-      range,
-      this.#runs.map((run) => run.element),
-    );
-    if (!event.clipboardData) return;
-    event.clipboardData.setData('text/plain', text);
-    event.preventDefault();
+    if (this.#content)
+      copySelection(
+        event,
+        this.#content,
+        this.#runs.map((run) => run.element),
+      );
   };
 }

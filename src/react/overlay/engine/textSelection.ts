@@ -33,3 +33,21 @@ export function selectedText(range: Range, runs: readonly Element[]): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * A `copy` event: when the selection lies within the text layer's `content`, the clipboard gets
+ * `selectedText` instead of the browser's own serialisation of positioned spans.
+ */
+export function copySelection(
+  event: ClipboardEvent,
+  content: Element,
+  runs: readonly Element[],
+): void {
+  const selection = content.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !event.clipboardData)
+    return;
+  const range = selection.getRangeAt(0);
+  if (!content.contains(range.startContainer) || !content.contains(range.endContainer)) return;
+  event.clipboardData.setData('text/plain', selectedText(range, runs));
+  event.preventDefault();
+}
