@@ -1,4 +1,5 @@
 import { invalidInput, isOcrError, OcrError } from './errors';
+import { startTimer } from './timer';
 import {
   type AttemptOutcome,
   fetchTransport,
@@ -39,6 +40,7 @@ export interface RecognizeOptions {
   signal?: AbortSignal;
   /**
    * Time limit per attempt in milliseconds, body download included; `0` or `Infinity` for none.
+   * Values above 2³¹−1 (about 24.8 days) are treated as 2³¹−1.
    * @default 60000
    */
   timeoutMs?: number;
@@ -258,13 +260,13 @@ async function attemptOnce(
   let timedOut = false;
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort);
-  const timer =
-    timeoutMs > 0 && timeoutMs < Infinity
-      ? setTimeout(() => {
+  const cancelTimer =
+    timeoutMs > 0
+      ? startTimer(timeoutMs, () => {
           timedOut = true;
           controller.abort(new DOMException('The OCR attempt timed out.', 'TimeoutError'));
-        }, timeoutMs)
-      : undefined;
+        })
+      : () => {};
 
   try {
     return interpretResponse(await transport({ ...request, signal: controller.signal }));
@@ -286,7 +288,7 @@ async function attemptOnce(
             ),
     };
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
     signal?.removeEventListener('abort', onAbort);
   }
 }

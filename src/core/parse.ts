@@ -10,10 +10,31 @@ type Rec = Record<string, unknown>;
 export const isRecord = (value: unknown): value is Rec =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** @internal A finite number from a number or a numeric string, else `undefined`. */
+/** A decimal number as JSON or people write it: no hex, binary, octal, `Infinity` or `_`. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * @internal A finite number from a number or a decimal numeric string (surrounding spaces
+ * allowed), else `undefined`. `Number()` alone would also read `"0x10"`, `"0b11"` and `"0o7"`.
+ */
 export function toNumber(value: unknown): number | undefined {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  const number =
+    typeof value === 'string' ? (DECIMAL.test(value.trim()) ? Number(value) : undefined) : value;
   return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+}
+
+/**
+ * @internal What an NHN header says about success: `true`/`false`, or the strings `"true"` and
+ * `"false"` in any case (some gateways send strings); anything else states nothing (`undefined`).
+ * The one rule the parser and the transport both follow.
+ */
+export function readIsSuccessful(header: unknown): boolean | undefined {
+  if (!isRecord(header)) return undefined;
+  const value = header.isSuccessful;
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return undefined;
+  const word = value.trim().toLowerCase();
+  return word === 'true' ? true : word === 'false' ? false : undefined;
 }
 
 /** @internal The `'api'` error an NHN error envelope stands for (with `status` when one came). */
@@ -32,7 +53,8 @@ type Warn = (message: string) => void;
 /**
  * Turns an NHN General OCR response (parsed object or JSON text) into an `OcrResult`.
  *
- * Throws only `OcrError`: `'api'` for an error envelope (`header.isSuccessful === false`),
+ * Throws only `OcrError`: `'api'` for an error envelope (`header.isSuccessful` false or
+ * `"false"`, see `readIsSuccessful`),
  * `'invalid-response'` for something that is not a response at all. Partial or odd data never
  * throws: it is repaired where the meaning is clear and reported in `result.warnings`.
  */
@@ -59,9 +81,7 @@ function parse(body: unknown): OcrResult {
   if (!isRecord(data)) throw unreadable(undefined, 'is not a JSON object');
 
   const { header, result } = data;
-  if (isRecord(header) && (header.isSuccessful === false || header.isSuccessful === 'false')) {
-    throw errorFromEnvelope(header);
-  }
+  if (isRecord(header) && readIsSuccessful(header) === false) throw errorFromEnvelope(header);
   if (!isRecord(result)) throw unreadable(undefined, 'has no result');
 
   const warnings: string[] = [];
@@ -145,7 +165,9 @@ function parseLine(line: number, textGroup: unknown, boxGroup: unknown, warn: Wa
     const id = `${line}-${index}`;
     const quad = parseQuad(boxes[index]);
     if (!quad) {
-      warn(`Word ${id} was dropped: its box has a missing or invalid coordinate.`);
+      warn(
+        `Word ${id} was dropped: its box has a missing or invalid coordinate (decimal numbers within ±${MAX_COORDINATE} only).`,
+      );
       continue;
     }
     const item = isRecord(texts[index]) ? (texts[index] as Rec) : {};
@@ -161,13 +183,24 @@ function parseLine(line: number, textGroup: unknown, boxGroup: unknown, warn: Wa
   return words;
 }
 
-/** The corners `x1,y1` … `x4,y4` in order, or `undefined` if any is not a finite number. */
+/**
+ * Largest coordinate magnitude taken as real: ten million pixels is far beyond any image NHN or
+ * the local engine reads, and keeps areas and distances between corners finite.
+ */
+const MAX_COORDINATE = 1e7;
+
+function toCoordinate(value: unknown): number | undefined {
+  const number = toNumber(value);
+  return number !== undefined && Math.abs(number) <= MAX_COORDINATE ? number : undefined;
+}
+
+/** The corners `x1,y1` … `x4,y4` in order, or `undefined` if any is not a sane number. */
 function parseQuad(box: unknown): Quad | undefined {
   if (!isRecord(box)) return undefined;
   const points: Point[] = [];
   for (let corner = 1; corner <= 4; corner++) {
-    const x = toNumber(box[`x${corner}`]);
-    const y = toNumber(box[`y${corner}`]);
+    const x = toCoordinate(box[`x${corner}`]);
+    const y = toCoordinate(box[`y${corner}`]);
     if (x === undefined || y === undefined) return undefined;
     points.push({ x, y });
   }

@@ -1,5 +1,5 @@
 import { OcrError, withDetail } from './errors';
-import { errorFromEnvelope, isRecord, parseOcrResponse } from './parse';
+import { errorFromEnvelope, isRecord, parseOcrResponse, readIsSuccessful } from './parse';
 import type { OcrResult } from './types';
 
 /**
@@ -110,7 +110,7 @@ export function interpretResponse(response: TransportResponse): AttemptOutcome {
     // Not JSON; decided below by the status.
   }
 
-  if (isRecord(body) && isRecord(body.header) && body.header.isSuccessful === false) {
+  if (isRecord(body) && isRecord(body.header) && readIsSuccessful(body.header) === false) {
     return fail(errorFromEnvelope(body.header, status));
   }
 

@@ -11,15 +11,35 @@ export const LOCAL_RESULT_CODES = {
   notFound: 4041000,
   methodNotAllowed: 4051000,
   tooLarge: 4131000,
+  /** The client went away before the answer (nginx's 499); nobody reads it, logs may. */
+  clientClosed: 4991000,
   internal: 5001000,
   badGateway: 5021000,
   gatewayTimeout: 5041000,
 } as const;
 
+/** The result code for a bare HTTP status, by the same pattern (503 → 5031000). */
+export const statusResultCode = (status: number): number => status * 10_000 + 1000;
+
+/** On every answer: ours are JSON, and no browser may sniff them into anything else. */
+export const SAFE_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const;
+
 const JSON_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
-  'cache-control': 'no-store',
+  ...SAFE_HEADERS,
 } as const;
+
+/** Errors to be answered with `Retry-After` (seconds). */
+const retryAfterSeconds = new WeakMap<OcrError, number>();
+
+/** Marks `error` to be answered with `Retry-After: seconds` (e.g. a 503 for a full queue). */
+export function withRetryAfter(error: OcrError, seconds: number): OcrError {
+  retryAfterSeconds.set(error, seconds);
+  return error;
+}
 
 /** Responses for paths the handler does not serve; `toNodeHandler` hands these to `next()`. */
 const unmatchedResponses = new WeakSet<Response>();
@@ -89,7 +109,11 @@ export function methodNotAllowedResponse(): Response {
  */
 export function errorToResponse(error: unknown): Response {
   if (isOcrError(error) && error.status !== undefined && error.resultCode !== undefined) {
-    return errorResponse(error.status, error.resultCode, error.resultMessage ?? error.message);
+    const seconds = retryAfterSeconds.get(error);
+    const headers = seconds === undefined ? undefined : { 'retry-after': String(seconds) };
+    return errorResponse(error.status, error.resultCode, error.resultMessage ?? error.message, {
+      headers,
+    });
   }
   return errorResponse(500, LOCAL_RESULT_CODES.internal, 'The OCR server had an internal error.');
 }

@@ -40,22 +40,15 @@ function formatBytes(bytes: number): string {
 }
 
 /**
- * Reads the whole body, refusing as soon as it is known to exceed `limit`: from
- * `Content-Length` before reading anything, else while streaming, cancelling the stream so
- * the rest is never pulled.
+ * Reads a whole stream into one array, or `null` as soon as it passes `limit` bytes, cancelling
+ * the stream so the rest is never pulled.
  */
-export async function readBodyLimited(
-  request: Request,
+export async function readStreamLimited(
+  stream: ReadableStream<Uint8Array> | null,
   limit: number,
-  maxBytes = limit,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) {
-    await request.body?.cancel().catch(() => {});
-    throw tooLarge(maxBytes);
-  }
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -64,11 +57,35 @@ export async function readBodyLimited(
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      return null;
     }
     chunks.push(value);
   }
   return concatBytes(chunks, total);
+}
+
+/** Whether a `Content-Length` header already says the body is longer than `limit`. */
+export function declaresMoreThan(headers: Headers, limit: number): boolean {
+  const declared = Number(headers.get('content-length'));
+  return Number.isFinite(declared) && declared > limit;
+}
+
+/**
+ * Reads the whole body, refusing as soon as it is known to exceed `limit`: from
+ * `Content-Length` before reading anything, else while streaming.
+ */
+export async function readBodyLimited(
+  request: Request,
+  limit: number,
+  maxBytes = limit,
+): Promise<Uint8Array<ArrayBuffer>> {
+  if (declaresMoreThan(request.headers, limit)) {
+    await request.body?.cancel().catch(() => {});
+    throw tooLarge(maxBytes);
+  }
+  const bytes = await readStreamLimited(request.body, limit);
+  if (!bytes) throw tooLarge(maxBytes);
+  return bytes;
 }
 
 /** Joins streamed chunks (no `Buffer`: this runs on edge runtimes too). */
@@ -80,6 +97,27 @@ export function concatBytes(chunks: readonly Uint8Array[], total: number): Uint8
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/** Longest file name stem passed on; the extension comes on top. */
+const MAX_STEM = 80;
+
+/**
+ * The client's file name cut to something safe to pass on: the last path segment, letters,
+ * digits, `.`, `-` and `_` only, at most 80 characters before a short extension; `image` when
+ * nothing is left. Upstream services may log it or read the type from its extension.
+ */
+export function safeFileName(name: string): string {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  const extension =
+    dot > 0 && /^[a-z0-9]{1,10}$/i.test(base.slice(dot + 1)) ? base.slice(dot + 1) : '';
+  const stem = (extension ? base.slice(0, dot) : base)
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, MAX_STEM);
+  const safeStem = /[a-z0-9]/i.test(stem) ? stem : 'image';
+  return extension ? `${safeStem}.${extension}` : safeStem;
 }
 
 function badRequest(message: string, cause?: unknown) {
@@ -110,7 +148,7 @@ export async function readOcrInput(request: Request, maxBytes: number): Promise<
     return {
       kind: 'file',
       bytes: new Uint8Array(await image.arrayBuffer()),
-      filename: (image as File).name || 'image',
+      filename: safeFileName((image as File).name),
       contentType: image.type || 'application/octet-stream',
     };
   }

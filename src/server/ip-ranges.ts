@@ -46,7 +46,12 @@ export function parseIPv6(text: string): number[] | null {
   return values;
 }
 
-/** IPv4 ranges a server-side fetch must not reach: [network, prefix length, why]. */
+/**
+ * IPv4 ranges a server-side fetch must not reach, as [network, prefix length]: every entry of
+ * IANA's IPv4 Special-Purpose Address Registry whose "globally reachable" is false (or N/A),
+ * plus multicast. 192.0.0.0/24 is refused whole, its two anycast addresses (PCP, TURN) too:
+ * neither serves images.
+ */
 const BLOCKED_V4: ReadonlyArray<[string, number]> = [
   ['0.0.0.0', 8], // "this" network
   ['10.0.0.0', 8], // private
@@ -56,6 +61,7 @@ const BLOCKED_V4: ReadonlyArray<[string, number]> = [
   ['172.16.0.0', 12], // private
   ['192.0.0.0', 24], // IETF protocol assignments
   ['192.0.2.0', 24], // documentation
+  ['192.88.99.0', 24], // deprecated 6to4 relay anycast
   ['192.168.0.0', 16], // private
   ['198.18.0.0', 15], // benchmarking
   ['198.51.100.0', 24], // documentation
@@ -74,24 +80,53 @@ function isBlockedV4(address: number): boolean {
   return BLOCKED_V4.some(([network, prefix]) => inV4Range(address, network, prefix));
 }
 
+/**
+ * Ranges inside global unicast 2000::/3 that IANA's IPv6 Special-Purpose Address Registry marks
+ * not globally reachable (or N/A): the IETF block 2001::/23 (Teredo 2001::/32, which embeds an
+ * IPv4 address, benchmarking, ORCHID…) and both documentation prefixes.
+ */
+const BLOCKED_GLOBAL_V6: ReadonlyArray<[string, number]> = [
+  ['2001::', 23],
+  ['2001:db8::', 32],
+  ['3fff::', 20],
+];
+
+/** The registry's globally reachable entries inside 2001::/23. */
+const REACHABLE_IN_2001_23: ReadonlyArray<[string, number]> = [
+  ['2001:1::1', 128], // PCP anycast
+  ['2001:1::2', 128], // TURN anycast
+  ['2001:1::3', 128], // DNS-SD SRP anycast
+  ['2001:3::', 32], // AMT
+  ['2001:4:112::', 48], // AS112-v6
+  ['2001:20::', 28], // ORCHIDv2
+  ['2001:30::', 28], // drone remote ID
+];
+
+function inV6Range(groups: number[], network: string, prefix: number): boolean {
+  const start = parseIPv6(network)!;
+  for (let index = 0, bits = prefix; bits > 0; index += 1, bits -= 16) {
+    const mask = bits >= 16 ? 0xffff : (0xffff << (16 - bits)) & 0xffff;
+    if (((groups[index] ?? 0) & mask) !== (start[index]! & mask)) return false;
+  }
+  return true;
+}
+
+const inAnyV6 = (groups: number[], ranges: ReadonlyArray<[string, number]>) =>
+  ranges.some(([network, prefix]) => inV6Range(groups, network, prefix));
+
 function isBlockedV6(groups: number[]): boolean {
-  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = groups;
+  const [g0 = 0, g1 = 0, g2 = 0, , , , g6 = 0, g7 = 0] = groups;
   const embeddedV4 = g6 * 65536 + g7;
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0) {
-    if (g5 === 0xffff) return isBlockedV4(embeddedV4); // ::ffff:a.b.c.d (mapped)
-    if (g5 === 0) return true; // ::, ::1 and the deprecated IPv4-compatible ::a.b.c.d
-  }
-  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) {
-    return isBlockedV4(embeddedV4); // NAT64 64:ff9b::a.b.c.d
-  }
-  if (g0 === 0x2002) return isBlockedV4(g1 * 65536 + g2); // 6to4 wraps an IPv4 address
-  if ((g0 & 0xfe00) === 0xfc00) return true; // unique local fc00::/7 (incl. AWS fd00:ec2::254)
-  if ((g0 & 0xffc0) === 0xfe80) return true; // link-local fe80::/10
-  if ((g0 & 0xffc0) === 0xfec0) return true; // site-local (deprecated) fec0::/10
-  if ((g0 & 0xff00) === 0xff00) return true; // multicast
-  if (g0 === 0x2001 && g1 === 0x0db8) return true; // documentation
-  if (g0 === 0x0100 && g1 === 0 && g2 === 0 && g3 === 0) return true; // discard-only 100::/64
-  return false;
+  // The connection goes to the IPv4 address inside: judge that one.
+  if (inV6Range(groups, '::ffff:0:0', 96)) return isBlockedV4(embeddedV4); // IPv4-mapped
+  if (inV6Range(groups, '64:ff9b::', 96)) return isBlockedV4(embeddedV4); // well-known NAT64
+  if (g0 === 0x2002) return isBlockedV4(g1 * 65536 + g2); // 6to4
+  // Everything outside 2000::/3 is reserved, local, link-local or multicast: ::1, ::/96,
+  // IPv4-translated ::ffff:0:0:0/96, local-use NAT64 64:ff9b:1::/48, discard-only 100::/64,
+  // the dummy prefix 100:0:0:1::/64, SRv6 5f00::/16, fc00::/7 (incl. AWS fd00:ec2::254),
+  // fe80::/10, fec0::/10 and ff00::/8. IANA allocates public unicast only from 2000::/3.
+  if ((g0 & 0xe000) !== 0x2000) return true;
+  return inAnyV6(groups, BLOCKED_GLOBAL_V6) && !inAnyV6(groups, REACHABLE_IN_2001_23);
 }
 
 /**

@@ -1,10 +1,12 @@
 import type { LookupAddress as NodeLookupAddress } from 'node:dns';
 import type { IncomingMessage } from 'node:http';
 import { isOcrError } from '../core/errors';
+import { startTimer } from '../core/timer';
 import { validateImageUrl } from '../core/url';
 import { envelopeError } from './envelope';
 import { concatBytes } from './input';
 import { ipLiteral, isPrivateAddress } from './ip-ranges';
+import { unlessAborted } from './signals';
 
 /** One resolved address of a host name. */
 export interface ResolvedAddress {
@@ -12,8 +14,15 @@ export interface ResolvedAddress {
   family: 4 | 6;
 }
 
-/** Resolves a host name to every address it has (as `dns.promises.lookup(host, {all: true})`). */
-export type LookupFunction = (hostname: string) => Promise<ResolvedAddress[]>;
+/**
+ * Resolves a host name to every address it has (as `dns.promises.lookup(host, {all: true})`).
+ * `signal` aborts at the download deadline or when the client goes away; a lookup that ignores
+ * it is no longer waited for then.
+ */
+export type LookupFunction = (
+  hostname: string,
+  options: { signal: AbortSignal },
+) => Promise<ResolvedAddress[]>;
 
 /**
  * Which private addresses `imageUrl` may reach. `false` refuses loopback, private, link-local
@@ -56,15 +65,22 @@ async function defaultLookup(hostname: string): Promise<ResolvedAddress[]> {
  * resolves to one public and one private address is refused, since the connection could pick
  * either.
  */
-async function resolveAllowed(url: URL, options: ImageUrlFetchOptions): Promise<ResolvedAddress[]> {
+async function resolveAllowed(
+  url: URL,
+  options: ImageUrlFetchOptions,
+  signal: AbortSignal,
+): Promise<ResolvedAddress[]> {
   const literal = ipLiteral(url.hostname);
   let addresses: ResolvedAddress[];
   if (literal !== null) {
     addresses = [{ address: literal, family: literal.includes(':') ? 6 : 4 }];
   } else {
     try {
-      addresses = await (options.lookup ?? defaultLookup)(url.hostname);
-    } catch {
+      // getaddrinfo cannot be cancelled: stop waiting for it at the deadline instead.
+      const lookup = options.lookup ?? defaultLookup;
+      addresses = await unlessAborted(lookup(url.hostname, { signal }), signal);
+    } catch (error) {
+      if (signal.aborted) throw error; // the deadline or the client: mapped by the caller
       throw refused(url, 'the host name could not be resolved.');
     }
     if (addresses.length === 0) throw refused(url, 'the host name could not be resolved.');
@@ -139,18 +155,19 @@ async function readLimited(
 /**
  * Downloads `url` for the local engine, guarded against server-side request forgery: only
  * http/https on the allowed ports, no private/loopback/link-local/metadata addresses (unless
- * allowed), every redirect re-checked before it is followed, one deadline for the whole chain,
- * and at most `maxBytes`. Node only (it needs DNS and raw sockets).
+ * allowed), every redirect re-checked before it is followed, one deadline for the whole chain
+ * (name resolution included), and at most `maxBytes`. Node only (it needs DNS and raw sockets).
  */
 export async function fetchImageUrl(url: URL, options: ImageUrlFetchOptions): Promise<Uint8Array> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  const cancelTimer = startTimer(options.timeoutMs, () => controller.abort());
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) onAbort();
   let current = url;
   try {
     for (let hop = 0; ; hop += 1) {
-      const addresses = await resolveAllowed(current, options);
+      const addresses = await resolveAllowed(current, options, controller.signal);
       const response = await get(current, addresses, controller.signal);
       const status = response.statusCode ?? 0;
       if (REDIRECT_STATUSES.has(status)) {
@@ -188,7 +205,7 @@ export async function fetchImageUrl(url: URL, options: ImageUrlFetchOptions): Pr
     }
     throw refused(current, 'the connection failed.');
   } finally {
-    clearTimeout(timer);
+    cancelTimer();
     options.signal?.removeEventListener('abort', onAbort);
   }
 }

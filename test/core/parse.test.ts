@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { OcrError, parseOcrResponse, RESULT_CODE_MESSAGES } from '../../src/core/index';
+import { OcrError, parseOcrResponse, quadArea, RESULT_CODE_MESSAGES } from '../../src/core/index';
+import { interpretResponse } from '../../src/core/transport';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/nhn/${name}`, import.meta.url), 'utf8');
@@ -304,4 +305,121 @@ describe('parseOcrResponse: properties', () => {
       { numRuns: 500 },
     );
   });
+});
+
+describe('regression #10.11: coordinates are decimal numbers of sane size', () => {
+  const box = (x1: unknown) => ({ x1, y1: 0, x2: 10, y2: 0, x3: 10, y3: 10, x4: 0, y4: 10 });
+  const oneWord = (x1: unknown) =>
+    parseOcrResponse({
+      header: { isSuccessful: true, resultCode: 0, resultMessage: 'SUCCESS' },
+      result: {
+        listOfInferTexts: [{ inferTexts: [{ value: 'w', conf: 1 }] }],
+        listOfBoundingBoxes: [{ boundingBoxes: [box(x1)] }],
+      },
+    });
+
+  test.each(['0x10', '0X10', '0b11', '0o7', '1e308', '-1e308', 'Infinity', '1_000', '', ' '])(
+    'the string %j is not a coordinate: the word is dropped with a warning',
+    (x1) => {
+      const result = oneWord(x1);
+      expect(result.words).toEqual([]);
+      expect(result.warnings.join('\n')).toMatch(/Word 0-0 was dropped/);
+    },
+  );
+
+  test.each([1e308, -1e308, 1e7 + 1, Number.MAX_VALUE])(
+    'the number %d is out of range: the word is dropped with a warning',
+    (x1) => {
+      const result = oneWord(x1);
+      expect(result.words).toEqual([]);
+      expect(result.warnings.join('\n')).toMatch(/Word 0-0 was dropped/);
+    },
+  );
+
+  test.each([
+    ['12', 12],
+    [' 12 ', 12],
+    ['-3.5', -3.5],
+    ['+4', 4],
+    ['.5', 0.5],
+    ['5.', 5],
+    ['1e3', 1000],
+    [1e7, 1e7],
+    [-250, -250],
+  ])('%j is the coordinate %d', (x1, expected) => {
+    const result = oneWord(x1);
+    expect(result.warnings).toEqual([]);
+    expect(result.words[0]!.quad[0].x).toBe(expected);
+  });
+
+  test('quadArea of a parsed word is always finite', () => {
+    const leaf = fc.oneof(
+      fc.double(),
+      fc.constantFrom(1e308, -1e308, '1e308', '0x7fffffff', 'Infinity'),
+      fc.double().map(String),
+    );
+    const anyBox = fc.record({
+      x1: leaf,
+      y1: leaf,
+      x2: leaf,
+      y2: leaf,
+      x3: leaf,
+      y3: leaf,
+      x4: leaf,
+      y4: leaf,
+    });
+    fc.assert(
+      fc.property(fc.array(anyBox, { maxLength: 6 }), (boxes) => {
+        const result = parseOcrResponse({
+          result: {
+            listOfInferTexts: [{ inferTexts: boxes.map(() => ({ value: 'w', conf: 1 })) }],
+            listOfBoundingBoxes: [{ boundingBoxes: boxes }],
+          },
+        });
+        for (const word of result.words) expect(Number.isFinite(quadArea(word.quad))).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('regression #10.11: one rule for isSuccessful, in the parser and the transport', () => {
+  const failure = (isSuccessful: unknown) => ({
+    header: { isSuccessful, resultCode: 5000001, resultMessage: 'engine down' },
+    result: null,
+  });
+  const asResponse = (status: number, body: unknown) => ({
+    status,
+    statusText: '',
+    header: () => null,
+    text: JSON.stringify(body),
+  });
+
+  test.each([false, 'false', 'FALSE', 'False', ' false '])(
+    'isSuccessful %j is a failure: the parser throws the api error with its resultCode',
+    (isSuccessful) => {
+      const error = catchOcrError(() => parseOcrResponse(failure(isSuccessful)));
+      expect(error).toMatchObject({ code: 'api', resultCode: 5000001 });
+    },
+  );
+
+  test.each([200, 500, 503])(
+    'HTTP %i with isSuccessful "false" keeps its resultCode through the transport',
+    (status) => {
+      const outcome = interpretResponse(asResponse(status, failure('false')));
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) return;
+      expect(outcome.error).toMatchObject({ code: 'api', resultCode: 5000001, status });
+    },
+  );
+
+  test.each([true, 'true', 'TRUE', ' True ', undefined, 0, 1, 'no', null])(
+    'isSuccessful %j is not a failure; parser and transport agree',
+    (isSuccessful) => {
+      const body = { ...(json('docs-example.json') as object), header: { isSuccessful } };
+      const parsed = parseOcrResponse(body);
+      const outcome = interpretResponse(asResponse(200, body));
+      expect(outcome).toEqual({ ok: true, result: parsed });
+    },
+  );
 });

@@ -1,32 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { bundleForNode, root } from './support/bundle';
 
 /**
  * Bundles `src/server/index.ts` the way the package ships it (dependencies external) and
  * imports it in a fresh Node process whose network, DNS and file writes are booby-trapped.
  */
-async function bundleServerEntry(): Promise<{ path: string; text: string }> {
-  const result = await build({
-    entryPoints: [`${root}src/server/index.ts`],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    write: false,
-  });
-  const text = result.outputFiles[0]!.text;
-  // Inside the project so the external imports resolve from its node_modules.
-  const dir = `${root}node_modules/.cache/react-ocr-overlay-test`;
-  mkdirSync(dir, { recursive: true });
-  const path = `${dir}/server-${process.pid}.mjs`;
-  writeFileSync(path, text);
-  return { path, text };
-}
+const bundleServerEntry = () => bundleForNode(`${root}src/server/index.ts`, 'server');
 
 const probe = (bundle: string) => `
   const trap = (what) => () => { throw new Error('touched ' + what); };

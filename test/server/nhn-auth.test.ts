@@ -149,3 +149,89 @@ describe('API v1.1 (access key pair)', () => {
     }
   });
 });
+
+describe('regression #10.6: one waiter aborting must not cancel the shared token request', () => {
+  /** A v1.1 handler whose token endpoint answers only when the test opens the gate. */
+  async function gatedTokenEndpoint() {
+    let openGate: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    const upstream = await startServer(async (request, res) => {
+      if (request.url === '/token') {
+        await gate;
+        json(res, 200, { access_token: 'shared', expires_in: 86400 });
+      } else json(res, 200, NHN_OK);
+    });
+    const handler = createNhnOcrHandler({
+      appKey: APP_KEY,
+      baseUrl: upstream.origin,
+      accessKeyId: ACCESS_KEY_ID,
+      secretAccessKey: SECRET_ACCESS_KEY,
+      tokenUrl: `${upstream.origin}/token`,
+    });
+    const tokenCalls = () => upstream.requests.filter((request) => request.url === '/token');
+    const tokenRequested = async () => {
+      while (tokenCalls().length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    return { upstream, handler, openGate, tokenCalls, tokenRequested };
+  }
+
+  const abortable = (signal: AbortSignal) =>
+    new Request(imageRequest('/general', PNG_BYTES), { signal });
+  /** Gives a second request time to read its upload and join the pending token request. */
+  const joinDelay = () => new Promise((resolve) => setTimeout(resolve, 100));
+  const within = <T>(promise: Promise<T>, ms: number) =>
+    Promise.race([
+      promise,
+      new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms)),
+    ]);
+
+  it('B gets its answer after A, who started the token request, went away', async () => {
+    const nhnToken = await gatedTokenEndpoint();
+    try {
+      const controller = new AbortController();
+      const a = nhnToken.handler(abortable(controller.signal));
+      await nhnToken.tokenRequested();
+      const b = nhnToken.handler(imageRequest('/general', PNG_BYTES));
+      await joinDelay();
+      controller.abort();
+      nhn.seen.push(await (await a).text());
+      nhnToken.openGate();
+      const response = await b;
+      const text = await response.text();
+      nhn.seen.push(text);
+      expect(response.status).toBe(200);
+      expect(JSON.parse(text)).toEqual(NHN_OK);
+      expect(nhnToken.tokenCalls()).toHaveLength(1);
+      expect(nhnToken.upstream.requests.at(-1)?.headers['x-nhn-authorization']).toBe(
+        'Bearer shared',
+      );
+    } finally {
+      nhnToken.openGate();
+      await nhnToken.upstream.close();
+    }
+  });
+
+  it('A, waiting on the token request B started, stops waiting when A aborts', async () => {
+    const nhnToken = await gatedTokenEndpoint();
+    try {
+      const b = nhnToken.handler(imageRequest('/general', PNG_BYTES));
+      await nhnToken.tokenRequested();
+      const controller = new AbortController();
+      const a = nhnToken.handler(abortable(controller.signal));
+      await joinDelay();
+      controller.abort();
+      const answered = await within(a, 3000);
+      expect(answered).not.toBe('still waiting');
+      nhn.seen.push(await (answered as Response).text());
+      nhnToken.openGate();
+      const response = await b;
+      nhn.seen.push(await response.clone().text());
+      expect(response.status).toBe(200);
+    } finally {
+      nhnToken.openGate();
+      await nhnToken.upstream.close();
+    }
+  });
+});

@@ -265,3 +265,27 @@ describe('early 413 over a real socket', () => {
     expect(sent).toBeLessThan(8 * 1024 * 1024);
   });
 });
+
+describe('regression #10.1: every other throw inside the adapter is a 500 envelope', () => {
+  it.each([
+    ['resolves to something that is not a Response', async () => ({}) as Response],
+    [
+      'returns a body that fails before its first byte',
+      async () =>
+        new Response(
+          new ReadableStream({
+            pull() {
+              throw new Error('secret detail');
+            },
+          }),
+        ),
+    ],
+  ])('a handler that %s answers 500 / 5001000', async (_name, handler) => {
+    const origin = await serve(toNodeHandler(handler));
+    const response = await fetch(`${origin}/general`, { method: 'POST' });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(JSON.parse(text).header).toMatchObject({ isSuccessful: false, resultCode: 5001000 });
+    expect(text).not.toContain('secret detail');
+  });
+});

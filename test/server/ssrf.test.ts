@@ -245,3 +245,107 @@ describe('imageUrl SSRF guard', () => {
     expect(envelope.header.resultCode).toBe(4000504);
   });
 });
+
+describe('regression #10.9: IPv6 and IPv4 ranges IANA marks not globally reachable', () => {
+  it.each([
+    '::ffff:0:8.8.8.8', // IPv4-translated (SIIT)
+    '::ffff:0:7f00:1',
+    '64:ff9b:1::8.8.8.8', // local-use NAT64
+    '64:ff9b:1:abcd::1',
+    '2001::1', // Teredo, which embeds an IPv4 address
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+    '2001:2::1', // benchmarking
+    '2001:10::1', // deprecated ORCHID
+    '2001:1ff::1', // the rest of the IETF protocol block 2001::/23
+    '100:0:0:1::1', // dummy prefix
+    '3fff::1', // documentation (2024)
+    '5f00::1', // segment routing SIDs
+    '192.88.99.1', // deprecated 6to4 relay anycast
+    '2002:c058:6301::1', // 6to4 wrapping it
+  ])('%s is refused', (address) => {
+    expect(isPrivateAddress(address)).toBe(true);
+  });
+
+  it.each([
+    '2001:1::1', // PCP anycast: globally reachable
+    '2001:3::1', // AMT
+    '2001:4:112::1', // AS112-v6
+    '2001:20::1', // ORCHIDv2
+    '2001:200::1', // just past 2001::/23
+    '2001:4860:4860::8888',
+    '64:ff9b::8.8.8.8', // well-known NAT64 of a public address stays public
+  ])('%s stays public', (address) => {
+    expect(isPrivateAddress(address)).toBe(false);
+  });
+});
+
+describe('regression #10.7: the imageUrl deadline and the client abort cover DNS', () => {
+  const never = () => new Promise<never>(() => {});
+  const within = <T>(promise: Promise<T>, ms: number) =>
+    Promise.race([
+      promise,
+      new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), ms)),
+    ]);
+
+  it('a lookup slower than imageUrlTimeoutMs answers 400 / 4000503 at the deadline', async () => {
+    const slowDns = createLocalOcrHandler({ imageUrlTimeoutMs: 300, lookup: never });
+    try {
+      const answered = await within(
+        slowDns(urlRequest('/general', 'https://slow-dns.test/a.png')),
+        3000,
+      );
+      expect(answered).not.toBe('still waiting');
+      const envelope = (await (answered as Response).json()) as Envelope;
+      expect(envelope.header).toMatchObject({ isSuccessful: false, resultCode: 4000503 });
+    } finally {
+      await slowDns.close();
+    }
+  });
+
+  it('a lookup that never settles ends when the client aborts', async () => {
+    const slowDns = createLocalOcrHandler({ imageUrlTimeoutMs: 60_000, lookup: never });
+    try {
+      const controller = new AbortController();
+      const request = new Request(urlRequest('/general', 'https://slow-dns.test/a.png'), {
+        signal: controller.signal,
+      });
+      const pending = slowDns(request);
+      setTimeout(() => controller.abort(), 100);
+      expect(await within(pending, 3000)).not.toBe('still waiting');
+    } finally {
+      await slowDns.close();
+    }
+  });
+});
+
+describe('regression #10.8: imageUrlTimeoutMs above 2³¹−1 ms must not fire at once', () => {
+  let host: TestServer;
+  beforeAll(async () => {
+    host = await startServer((_request, res) => void setTimeout(() => res.end(), 100), {
+      highPort: true,
+    });
+  });
+  afterAll(async () => {
+    await host.close();
+  });
+
+  it.each([2 ** 31, Number.POSITIVE_INFINITY])(
+    'imageUrlTimeoutMs %d waits for the download',
+    async (imageUrlTimeoutMs) => {
+      const patient = createLocalOcrHandler({
+        imageUrlTimeoutMs,
+        allowPrivateUrls: true,
+        lookup: async () => [{ address: '127.0.0.1', family: 4 }],
+      });
+      try {
+        const response = await patient(
+          urlRequest('/general', `http://images.test:${host.port}/late-empty.png`),
+        );
+        // The empty body arrived and was refused as empty, not as a download timeout.
+        expect(((await response.json()) as Envelope).header.resultCode).toBe(4000004);
+      } finally {
+        await patient.close();
+      }
+    },
+  );
+});

@@ -9,18 +9,21 @@ import {
   unmatchedRouteResponse,
 } from '../envelope';
 import { matchRoute, type OcrRoute, readOcrInput } from '../input';
+import { countOption, timeoutOption } from '../options';
 import { fetchImageUrl, type LookupFunction, type PrivateUrlPolicy } from '../ssrf';
 import { cropGrey, decodePngToGrey, encodeGreyPng } from './png-grey';
-import { type LocalWord, mergeSliceLines, planSlices, type Slice, wholeImage } from './slicing';
+import {
+  type LocalWord,
+  mergeSliceLines,
+  planSlices,
+  type Slice,
+  shapeProblem,
+  wholeImage,
+} from './slicing';
 import { sniffImage } from './sniff-image';
 import { assertLanguageCodes, prepareLangPath } from './tessdata';
-import {
-  createWorkerPool,
-  EngineStartError,
-  EngineTimeoutError,
-  type TesseractPage,
-  type WorkerPool,
-} from './worker-pool';
+import { startTesseractWorker, type TesseractPage, type TesseractWorker } from './tesseract-worker';
+import { createWorkerPool, poolFailure, type WorkerPool } from './worker-pool';
 
 export interface LocalOcrHandlerOptions {
   /**
@@ -35,6 +38,14 @@ export interface LocalOcrHandlerOptions {
    * @default 2
    */
   poolSize?: number;
+  /**
+   * Most recognitions waiting for a worker. A request that would wait beyond it gets 503 /
+   * 5000503 with `Retry-After` (seconds, from recent recognition times) instead of queueing
+   * without bound; the slices of an image already admitted are never refused. A waiting
+   * request whose client goes away leaves the queue.
+   * @default 4 × poolSize
+   */
+  maxQueue?: number;
   /**
    * Largest accepted image in bytes (upload or download).
    * @default 20971520 (20 MB)
@@ -55,7 +66,8 @@ export interface LocalOcrHandlerOptions {
   /** Resolves `imageUrl` host names (tests, custom DNS). @default dns.promises.lookup */
   lookup?: LookupFunction;
   /**
-   * Deadline for downloading `imageUrl`, redirects included (NHN's own limit).
+   * Deadline for downloading `imageUrl`, name resolution and redirects included (NHN's own
+   * limit); `Infinity` for none, values above 2³¹−1 are treated as 2³¹−1.
    * @default 20000
    */
   imageUrlTimeoutMs?: number;
@@ -63,7 +75,7 @@ export interface LocalOcrHandlerOptions {
   maxRedirects?: number;
   /**
    * Longest one recognition (one image, or one slice) may run before the worker is replaced
-   * and the client gets 504.
+   * and the client gets 504; `Infinity` for none, values above 2³¹−1 are treated as 2³¹−1.
    * @default 120000
    */
   recognizeTimeoutMs?: number;
@@ -145,18 +157,20 @@ const PAGE = { blocks: true, text: false } as const;
  * parallel across the pool, each slice's words moved back to full-image coordinates.
  */
 async function recognizeSlices(
-  pool: WorkerPool,
+  pool: WorkerPool<TesseractWorker>,
   bytes: Uint8Array,
   width: number,
   height: number,
+  signal: AbortSignal,
 ): Promise<Array<{ slice: Slice; page: TesseractPage }>> {
   const planned = planSlices(width, height);
   if (planned.length === 1) {
-    const page = (await pool.run((worker) => worker.recognize(bytes, {}, PAGE))).data;
+    const page = (await pool.run((worker) => worker.recognize(bytes, {}, PAGE), { signal })).data;
     return [{ slice: planned[0]!, page }];
   }
-  const decoded = await pool.run((worker) =>
-    worker.recognize(bytes, {}, { text: false, imageGrey: true }),
+  const decoded = await pool.run(
+    (worker) => worker.recognize(bytes, {}, { text: false, imageGrey: true }),
+    { signal },
   );
   const dataUrl = decoded.data.imageGrey ?? '';
   const zlib = await import('node:zlib');
@@ -165,11 +179,15 @@ async function recognizeSlices(
     zlib,
   );
   // Plan again on the decoded size: tesseract applies EXIF rotation, which can swap the axes.
+  const problem = shapeProblem(grey.width, grey.height, true);
+  if (problem) throw envelopeError(400, 4000505, problem);
   const slices = planSlices(grey.width, grey.height);
   return Promise.all(
     slices.map(async (slice) => {
       const png = encodeGreyPng(cropGrey(grey, slice), zlib);
-      const page = (await pool.run((worker) => worker.recognize(png, {}, PAGE))).data;
+      const page = (
+        await pool.run((worker) => worker.recognize(png, {}, PAGE), { signal, followUp: true })
+      ).data;
       return { slice, page };
     }),
   );
@@ -186,21 +204,29 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
   assertLanguageCodes(languages);
   const maxBytes = options.maxBytes ?? NHN_MAX_BYTES;
   const maxPixels = options.maxPixels ?? 40_000_000;
+  const size = Math.max(1, Math.floor(options.poolSize ?? 2));
+  const imageUrlTimeoutMs = timeoutOption(options.imageUrlTimeoutMs, 'imageUrlTimeoutMs', 20_000);
   let langPath: Promise<string> | null = null;
-  const pool = createWorkerPool({
-    languages,
-    size: Math.max(1, Math.floor(options.poolSize ?? 2)),
-    jobTimeoutMs: options.recognizeTimeoutMs ?? 120_000,
-    langPath: () => {
-      langPath ??= prepareLangPath(languages, options.cacheDir);
-      langPath.catch(() => {
-        langPath = null; // let a later request try again (e.g. after npm install)
-      });
-      return langPath;
-    },
+  const sharedLangPath = () => {
+    langPath ??= prepareLangPath(languages, options.cacheDir);
+    langPath.catch(() => {
+      langPath = null; // let a later request try again (e.g. after npm install)
+    });
+    return langPath;
+  };
+  const pool = createWorkerPool<TesseractWorker>({
+    size,
+    maxQueue: countOption(options.maxQueue, 'maxQueue', 4 * size, 0),
+    jobTimeoutMs: timeoutOption(options.recognizeTimeoutMs, 'recognizeTimeoutMs', 120_000),
+    start: () => startTesseractWorker(languages, sharedLangPath),
+    stop: (worker) => worker.terminate(),
   });
 
-  async function recognize(route: OcrRoute, bytes: Uint8Array): Promise<NhnOcrResultBody> {
+  async function recognize(
+    route: OcrRoute,
+    bytes: Uint8Array,
+    signal: AbortSignal,
+  ): Promise<NhnOcrResultBody> {
     const image = sniffImage(bytes);
     if (image.kind === 'empty') throw envelopeError(400, 4000004);
     if (image.kind === 'unsupported') throw envelopeError(400, 4000003);
@@ -211,27 +237,24 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
     }
     const aspect = Math.max(width, height) / Math.min(width, height);
     if (route === 'general' && aspect > GENERAL_MAX_ASPECT_RATIO) throw envelopeError(400, 4000505);
+    const problem = shapeProblem(width, height, route === 'cropping');
+    if (problem) throw envelopeError(400, 4000505, problem);
     let pages: Array<{ slice: Slice; page: TesseractPage }>;
     try {
       pages =
         route === 'cropping'
-          ? await recognizeSlices(pool, bytes, width, height)
+          ? await recognizeSlices(pool, bytes, width, height, signal)
           : [
               {
                 slice: wholeImage(width, height),
                 page: await pool.run(
                   async (worker) => (await worker.recognize(bytes, {}, PAGE)).data,
+                  { signal },
                 ),
               },
             ];
     } catch (error) {
-      if (error instanceof EngineStartError) {
-        throw envelopeError(500, LOCAL_RESULT_CODES.internal, error.message, error);
-      }
-      if (error instanceof EngineTimeoutError) {
-        throw envelopeError(504, LOCAL_RESULT_CODES.gatewayTimeout, error.message, error);
-      }
-      throw envelopeError(400, 4000002, undefined, error);
+      throw poolFailure(error);
     }
     const lines = mergeSliceLines(
       pages.map(({ slice, page }) => ({ slice, lines: pageToLines(page, slice) })),
@@ -239,11 +262,15 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
     return linesToResult(lines, fileType, route === 'cropping' ? pages.length : undefined);
   }
 
+  let closed = false;
   const handler = async (request: Request): Promise<Response> => {
     const route = matchRoute(new URL(request.url).pathname);
     if (!route) return unmatchedRouteResponse();
     if (request.method !== 'POST') return methodNotAllowedResponse();
     try {
+      if (closed) {
+        throw envelopeError(500, LOCAL_RESULT_CODES.internal, 'The local OCR engine was closed.');
+      }
       const input = await readOcrInput(request, maxBytes);
       const bytes =
         input.kind === 'file'
@@ -251,15 +278,19 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
           : await fetchImageUrl(input.url, {
               allowPrivateUrls: options.allowPrivateUrls ?? false,
               ...(options.lookup ? { lookup: options.lookup } : {}),
-              timeoutMs: options.imageUrlTimeoutMs ?? 20_000,
+              timeoutMs: imageUrlTimeoutMs,
               maxBytes,
               maxRedirects: options.maxRedirects ?? 5,
               signal: request.signal,
             });
-      return successResponse(await recognize(route, bytes));
+      return successResponse(await recognize(route, bytes, request.signal));
     } catch (error) {
       return errorToResponse(error);
     }
   };
-  return Object.assign(handler, { close: () => pool.close() });
+  const close = () => {
+    closed = true;
+    return pool.close();
+  };
+  return Object.assign(handler, { close });
 }

@@ -44,6 +44,47 @@ export function wholeImage(width: number, height: number): Slice {
 }
 
 /**
+ * Shortest side, in pixels, an image must have to hold a line of text. tesseract needs an
+ * x-height of about 10 px; with ascenders and descenders a line is half as tall again.
+ */
+export const MIN_SHORT_SIDE = 16;
+
+/**
+ * Most slices one image is cut into: covers strips up to about 1 : 48 (a 576 px wide receipt
+ * 27 000 px long) and bounds one request to 33 recognitions (the grey decode plus slices), a
+ * few seconds of the pool, however small the upload.
+ */
+export const MAX_SLICES = 32;
+
+/** How `planSlices` cuts an image: slice length, overlap and count along the long axis. */
+function sliceGeometry(width: number, height: number) {
+  const axis: Slice['axis'] = height >= width ? 'y' : 'x';
+  const long = axis === 'y' ? height : width;
+  const short = axis === 'y' ? width : height;
+  const limit = axis === 'y' ? CROPPING_ASPECT_RATIO : GENERAL_MAX_ASPECT_RATIO;
+  if (long / short <= limit) return { axis, long, length: long, overlap: 0, count: 1 };
+  const length = Math.min(long, Math.round(short * 2));
+  const overlap = Math.round(length / 4);
+  const count = Math.ceil((long - overlap) / (length - overlap));
+  return { axis, long, length, overlap, count };
+}
+
+/**
+ * Why the local engine cannot recognise an image of this size (NHN's 4000505: too long or too
+ * narrow), or `null`: a short side below `MIN_SHORT_SIDE`, or, when it would be sliced, more
+ * than `MAX_SLICES` slices. Counted without planning, so a 1 × 32767 strip costs nothing.
+ */
+export function shapeProblem(width: number, height: number, sliced: boolean): string | null {
+  if (Math.min(width, height) < MIN_SHORT_SIDE) {
+    return `The image is ${width} × ${height} pixels; text needs a short side of at least ${MIN_SHORT_SIDE} pixels.`;
+  }
+  if (sliced && sliceGeometry(width, height).count > MAX_SLICES) {
+    return `The image is ${width} × ${height} pixels, too long to cut into at most ${MAX_SLICES} slices.`;
+  }
+  return null;
+}
+
+/**
  * Cuts an elongated image into overlapping slices along its long side, each about twice as
  * long as the short side, overlapping by a quarter of a slice, so any text line shorter than
  * the overlap lies whole in at least one slice. Slices are spread evenly, the last ending
@@ -51,14 +92,8 @@ export function wholeImage(width: number, height: number): Slice {
  * with aspect ≤ `GENERAL_MAX_ASPECT_RATIO`, give one slice.
  */
 export function planSlices(width: number, height: number): Slice[] {
-  const axis = height >= width ? 'y' : 'x';
-  const long = axis === 'y' ? height : width;
-  const short = axis === 'y' ? width : height;
-  const limit = axis === 'y' ? CROPPING_ASPECT_RATIO : GENERAL_MAX_ASPECT_RATIO;
-  if (long / short <= limit) return [wholeImage(width, height)];
-  const length = Math.min(long, Math.round(short * 2));
-  const overlap = Math.round(length / 4);
-  const count = Math.ceil((long - overlap) / (length - overlap));
+  const { axis, long, length, count } = sliceGeometry(width, height);
+  if (count === 1) return [wholeImage(width, height)];
   const starts = Array.from({ length: count }, (_, index) =>
     Math.round((index * (long - length)) / (count - 1)),
   );

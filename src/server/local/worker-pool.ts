@@ -1,35 +1,36 @@
-/** The part of a tesseract.js word we read. */
-export interface TesseractWord {
-  text: string;
-  confidence: number;
-  bbox: { x0: number; y0: number; x1: number; y1: number };
-}
+import { isOcrError, type OcrError } from '../../core/errors';
+import { startTimer } from '../../core/timer';
+import { envelopeError, LOCAL_RESULT_CODES, withRetryAfter } from '../envelope';
 
-/** The part of a tesseract.js page we read (`blocks` output). */
-export interface TesseractPage {
-  blocks: Array<{ paragraphs: Array<{ lines: Array<{ words: TesseractWord[] }> }> }> | null;
-}
+/** A unit of work: gets a worker to itself and the signal of the request it serves. */
+export type PoolJob<W, T> = (worker: W, signal: AbortSignal) => Promise<T>;
 
-/** The part of a tesseract.js worker we use. */
-export interface TesseractWorker {
-  recognize(
-    image: Uint8Array,
-    options: Record<string, never>,
-    output: { blocks?: boolean; text?: boolean; imageGrey?: boolean },
-  ): Promise<{ data: TesseractPage & { imageGrey?: string | null } }>;
-  terminate(): Promise<unknown>;
-}
-
-export interface WorkerPool {
+export interface RunOptions {
   /**
-   * Runs `job` on a free worker, starting one if the pool is below its size, else waiting.
-   * A worker whose job failed is replaced rather than reused.
+   * Aborts the job. A waiting job is dropped and never starts; a running one stops being
+   * waited for at once, and its worker is kept if the job ends within a grace (see
+   * `ABORT_GRACE_MS`), else replaced.
    */
-  run<T>(job: (worker: TesseractWorker) => Promise<T>): Promise<T>;
+  signal?: AbortSignal;
+  /**
+   * Part of work the pool already admitted (e.g. the slices of one image): never refused for a
+   * full queue, and served before new work so admitted requests finish first.
+   * @default false
+   */
+  followUp?: boolean;
+}
+
+export interface WorkerPool<W> {
+  /**
+   * Runs `job` on a free worker, starting one while the pool is below its size, else waiting
+   * in the queue. A worker whose job failed is replaced rather than reused. Rejects with
+   * `EngineBusyError` when `maxQueue` jobs already wait, `EngineAbortedError` on abort.
+   */
+  run<T>(job: PoolJob<W, T>, options?: RunOptions): Promise<T>;
   close(): Promise<void>;
 }
 
-/** A failure to start a worker (missing data, bad language), not a problem with the image. */
+/** A failure to start a worker (missing data, bad language), not a problem with the input. */
 export class EngineStartError extends Error {
   override readonly name = 'EngineStartError';
 }
@@ -39,122 +40,243 @@ export class EngineTimeoutError extends Error {
   override readonly name = 'EngineTimeoutError';
 }
 
-export interface WorkerPoolOptions {
-  languages: readonly string[];
-  size: number;
-  /** A job running longer is abandoned and its worker terminated (a hung worker never returns). */
-  jobTimeoutMs: number;
-  /** Resolves tesseract.js's `langPath` (once, on first use). */
-  langPath: () => Promise<string>;
+/** The queue is full: try again after `retryAfterSeconds`. */
+export class EngineBusyError extends Error {
+  override readonly name = 'EngineBusyError';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`The local OCR engine is busy; try again in ${retryAfterSeconds} s.`);
+  }
+}
+
+/** The job's signal aborted (the client went away). */
+export class EngineAbortedError extends Error {
+  override readonly name = 'EngineAbortedError';
 }
 
 /**
- * A lazily grown pool of tesseract.js workers, reused across requests. tesseract.js is loaded
- * with a dynamic import on the first recognition, so importing the server entry never loads it.
+ * What a failed `run` means for the client, as the envelope error to answer with: 503 /
+ * 5000503 with `Retry-After` for a full queue, 499 for an aborted request, 500 when no worker
+ * starts, 504 past the deadline, and 400 / 4000002 (undecodable) when the job itself failed.
  */
-export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
-  const idle: TesseractWorker[] = [];
-  const all = new Set<TesseractWorker>();
-  const waiting: Array<{
-    resolve: (worker: TesseractWorker) => void;
-    reject: (error: Error) => void;
-  }> = [];
+export function poolFailure(error: unknown): OcrError {
+  if (isOcrError(error)) return error;
+  if (error instanceof EngineBusyError) {
+    const busy = envelopeError(503, 5000503, error.message, error);
+    return withRetryAfter(busy, error.retryAfterSeconds);
+  }
+  const message = error instanceof Error ? error.message : undefined;
+  if (error instanceof EngineAbortedError) {
+    return envelopeError(499, LOCAL_RESULT_CODES.clientClosed, message, error);
+  }
+  if (error instanceof EngineStartError) {
+    return envelopeError(500, LOCAL_RESULT_CODES.internal, message, error);
+  }
+  if (error instanceof EngineTimeoutError) {
+    return envelopeError(504, LOCAL_RESULT_CODES.gatewayTimeout, message, error);
+  }
+  return envelopeError(400, 4000002, undefined, error);
+}
+
+/**
+ * How long an aborted running job may go on before its worker is replaced (a running
+ * recognition cannot be interrupted otherwise): twice the recent average job time, within
+ * these bounds. Measured here, replacing a tesseract.js worker takes 0.4–0.7 s alone and
+ * several seconds while other workers recognise, so a typical job is cheaper to let finish;
+ * below the floor replacing can never pay off, and the cap keeps an aborted huge image from
+ * holding a worker for up to `jobTimeoutMs`.
+ */
+export const ABORT_GRACE_MS = { min: 500, max: 5000 } as const;
+
+export interface WorkerPoolOptions<W> {
+  size: number;
+  /** Most jobs waiting for a worker; more new jobs are refused (`EngineBusyError`). */
+  maxQueue: number;
+  /** A job running longer is abandoned and its worker stopped (a hung worker never returns). */
+  jobTimeoutMs: number;
+  /** Starts a worker; a failure becomes `EngineStartError`. */
+  start: () => Promise<W>;
+  stop: (worker: W) => Promise<unknown>;
+  /** Fixed grace for aborted running jobs (tests). @default see `ABORT_GRACE_MS` */
+  abortGraceMs?: number;
+}
+
+interface Waiter<W> {
+  followUp: boolean;
+  give(worker: W): void;
+  fail(error: Error): void;
+}
+
+const closedError = () => new EngineStartError('The local OCR engine was closed.');
+const abortedError = () => new EngineAbortedError('The request was aborted.');
+
+/**
+ * A lazily grown pool of workers, reused across requests, with a bounded queue. Generic over
+ * the worker: each engine brings its own `start` and `stop`.
+ */
+export function createWorkerPool<W>(options: WorkerPoolOptions<W>): WorkerPool<W> {
+  const idle: W[] = [];
+  const all = new Set<W>();
+  const queue: Waiter<W>[] = [];
   let starting = 0;
   let closed = false;
+  /** Running average job time, for `Retry-After`. */
+  let averageMs = 1000;
 
-  async function spawn(): Promise<TesseractWorker> {
-    let worker: TesseractWorker;
-    try {
-      const langPath = await options.langPath();
-      const tesseract = await import('tesseract.js');
-      const createWorker = tesseract.createWorker ?? tesseract.default.createWorker;
-      worker = (await createWorker([...options.languages], 1 /* OEM.LSTM_ONLY */, {
-        langPath,
-        gzip: true,
-        // The data is local already; without this tesseract.js writes copies into the cwd.
-        cacheMethod: 'none',
-        // Without a handler tesseract.js rethrows job errors from its message listener,
-        // which would be an uncaught exception; the job's promise still rejects.
-        errorHandler: () => {},
-      })) as unknown as TesseractWorker;
-    } catch (error) {
-      throw new EngineStartError(
-        `The local OCR engine could not start: ${error instanceof Error ? error.message : String(error)}`,
-        { cause: error },
-      );
-    }
-    if (closed) {
-      await worker.terminate();
-      throw new EngineStartError('The local OCR engine was closed.');
-    }
-    all.add(worker);
-    return worker;
-  }
+  const hasRoom = () => all.size + starting < options.size;
 
-  async function acquire(): Promise<TesseractWorker> {
-    if (closed) throw new EngineStartError('The local OCR engine was closed.');
-    const free = idle.pop();
-    if (free) return free;
-    if (all.size + starting < options.size) {
-      starting += 1;
-      try {
-        return await spawn();
-      } finally {
+  function startFor(waiter: Waiter<W>): void {
+    starting += 1;
+    options.start().then(
+      (worker) => {
         starting -= 1;
-      }
+        if (closed) {
+          void options.stop(worker);
+          waiter.fail(closedError());
+          return;
+        }
+        all.add(worker);
+        waiter.give(worker);
+      },
+      (error: unknown) => {
+        starting -= 1;
+        const why = error instanceof Error ? error.message : String(error);
+        waiter.fail(
+          new EngineStartError(`The local OCR engine could not start: ${why}`, { cause: error }),
+        );
+        dispatch();
+      },
+    );
+  }
+
+  /** Hands free (or startable) workers to waiting jobs, follow-ups first. */
+  function dispatch(): void {
+    while (queue.length > 0 && (idle.length > 0 || hasRoom())) {
+      const index = queue.findIndex((waiter) => waiter.followUp);
+      const [waiter] = queue.splice(index === -1 ? 0 : index, 1);
+      const worker = idle.pop();
+      if (worker === undefined) startFor(waiter!);
+      else waiter!.give(worker);
     }
-    return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   }
 
-  function release(worker: TesseractWorker): void {
-    const next = waiting.shift();
-    if (next) next.resolve(worker);
-    else idle.push(worker);
+  function release(worker: W): void {
+    if (closed) return;
+    idle.push(worker);
+    dispatch();
   }
 
-  /** A worker whose job failed may be in any state; replace it rather than reuse it. */
-  async function discard(worker: TesseractWorker): Promise<void> {
+  /** A worker whose job failed, timed out or was abandoned may be in any state: replace it. */
+  function discard(worker: W): void {
     all.delete(worker);
-    await worker.terminate().catch(() => {});
-    const next = waiting.shift();
-    if (next) acquire().then(next.resolve, next.reject);
+    void options.stop(worker).catch(() => {});
+    dispatch();
+  }
+
+  function acquire(signal: AbortSignal | undefined, followUp: boolean): Promise<W> {
+    if (closed) return Promise.reject(closedError());
+    if (signal?.aborted) return Promise.reject(abortedError());
+    const mustWait = idle.length === 0 && !hasRoom();
+    if (mustWait && !followUp && queue.length >= options.maxQueue) {
+      const seconds = Math.ceil((averageMs * (queue.length + 1)) / options.size / 1000);
+      return Promise.reject(new EngineBusyError(Math.min(60, Math.max(1, seconds))));
+    }
+    return new Promise<W>((resolve, reject) => {
+      const onAbort = () => {
+        const index = queue.indexOf(waiter);
+        if (index !== -1) queue.splice(index, 1);
+        reject(abortedError());
+      };
+      const waiter: Waiter<W> = {
+        followUp,
+        give(worker) {
+          signal?.removeEventListener('abort', onAbort);
+          // Aborted while its worker was starting: the worker serves the next job instead.
+          if (signal?.aborted) release(worker);
+          else resolve(worker);
+        },
+        fail(error) {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(waiter);
+      dispatch();
+    });
+  }
+
+  /** Runs `job` on `worker`; settles with the job, its deadline or the caller's abort. */
+  function execute<T>(worker: W, job: PoolJob<W, T>, signal: AbortSignal): Promise<T> {
+    const startedAt = Date.now();
+    // A job that throws synchronously still settles here and gives its worker back.
+    const running = new Promise<T>((resolveJob) => resolveJob(job(worker, signal)));
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const finish = (outcome: () => void) => {
+        if (settled) return false;
+        settled = true;
+        cancelTimer();
+        signal.removeEventListener('abort', onAbort);
+        outcome();
+        return true;
+      };
+      const cancelTimer = startTimer(options.jobTimeoutMs, () => {
+        if (
+          finish(() =>
+            reject(new EngineTimeoutError(`OCR took longer than ${options.jobTimeoutMs} ms.`)),
+          )
+        ) {
+          discard(worker);
+        }
+      });
+      const onAbort = () => {
+        if (!finish(() => reject(abortedError()))) return;
+        // Keep the worker if the job ends within the grace, else replace it; once either way.
+        let decided = false;
+        const decide = (keep: boolean) => {
+          if (decided) return;
+          decided = true;
+          cancelGrace();
+          if (keep) release(worker);
+          else discard(worker);
+        };
+        const grace =
+          options.abortGraceMs ??
+          Math.min(ABORT_GRACE_MS.max, Math.max(ABORT_GRACE_MS.min, 2 * averageMs));
+        const cancelGrace = startTimer(grace, () => decide(false));
+        running.then(
+          () => decide(true),
+          () => decide(false),
+        );
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      running.then(
+        (value) => {
+          if (!finish(() => resolve(value))) return;
+          averageMs = averageMs * 0.8 + (Date.now() - startedAt) * 0.2;
+          release(worker);
+        },
+        (error: unknown) => {
+          // tesseract.js rejects with plain strings.
+          const failure = error instanceof Error ? error : new Error(String(error));
+          if (finish(() => reject(failure))) discard(worker);
+        },
+      );
+    });
   }
 
   return {
-    async run(job) {
-      const worker = await acquire();
-      let result: Awaited<ReturnType<typeof job>>;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      try {
-        result = await Promise.race([
-          job(worker),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(
-              () =>
-                reject(new EngineTimeoutError(`OCR took longer than ${options.jobTimeoutMs} ms.`)),
-              options.jobTimeoutMs,
-            );
-          }),
-        ]);
-      } catch (error) {
-        clearTimeout(timer);
-        await discard(worker);
-        // tesseract.js rejects with plain strings.
-        throw error instanceof Error ? error : new Error(String(error));
-      }
-      clearTimeout(timer);
-      release(worker);
-      return result;
+    async run(job, { signal, followUp = false } = {}) {
+      const worker = await acquire(signal, followUp);
+      return execute(worker, job, signal ?? new AbortController().signal);
     },
     async close() {
       closed = true;
-      for (const { reject } of waiting.splice(0)) {
-        reject(new EngineStartError('The local OCR engine was closed.'));
-      }
+      for (const waiter of queue.splice(0)) waiter.fail(closedError());
       const workers = [...all];
       all.clear();
       idle.length = 0;
-      await Promise.all(workers.map((worker) => worker.terminate().catch(() => {})));
+      await Promise.all(workers.map((worker) => options.stop(worker).catch(() => {})));
     },
   };
 }
