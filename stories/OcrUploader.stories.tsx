@@ -5,6 +5,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { OcrUploader, ocrUploaderMessages } from '../src/react/uploader';
 import receiptUrl from '../test/fixtures/real/wildreceipt-1.jpeg?url';
 import receipt from '../test/fixtures/real/wildreceipt-1.nhn.json';
+import { installImageHost } from './support/uploader/image-host';
 import {
   dropOn,
   fileFrom,
@@ -69,6 +70,25 @@ const throttleUpload =
     <ThrottledUpload bytesPerSecond={bytesPerSecond}>
       <Story />
     </ThrottledUpload>
+  );
+
+/** While mounted, `<img>` loads of the listed URLs show local fixtures (see `image-host.ts`). */
+function ImageHost({
+  images,
+  children,
+}: {
+  images: Readonly<Record<string, string>>;
+  children: ReactNode;
+}) {
+  useLayoutEffect(() => installImageHost(images), [images]);
+  return children;
+}
+const hostImages =
+  (images: Readonly<Record<string, string>>): Decorator =>
+  (Story) => (
+    <ImageHost images={images}>
+      <Story />
+    </ImageHost>
   );
 
 const meta = {
@@ -231,19 +251,13 @@ export const TallReceiptCropping: Story = {
   },
 };
 
-/** An image URL: the backend downloads it; the browser shows it from the same URL. */
+/**
+ * An image URL: the backend downloads it; the browser shows it from the same URL. (The image host
+ * is a stand-in serving the receipt fixture, so the story never depends on the network.)
+ */
 export const UrlInput: Story = {
-  parameters: {
-    msw: {
-      handlers: [
-        answerReceipt,
-        http.get(IMAGE_URL, async () => {
-          const bytes = await (await fetch(receiptUrl)).arrayBuffer();
-          return new HttpResponse(bytes, { headers: { 'content-type': 'image/jpeg' } });
-        }),
-      ],
-    },
-  },
+  decorators: [hostImages({ [IMAGE_URL]: receiptUrl })],
+  parameters: { msw: { handlers: [answerReceipt] } },
   play: async ({ canvasElement, args }) => {
     const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
     const canvas = within(root);
@@ -254,6 +268,9 @@ export const UrlInput: Story = {
       expect.anything(),
       expect.objectContaining({ src: IMAGE_URL, width: 1600, height: 1200 }),
     );
+    const overlay = root.querySelector('[data-ocr-overlay]');
+    await waitFor(() => expect(overlay?.getAttribute('data-state')).toBe('ready'), SLOW);
+    await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };
 

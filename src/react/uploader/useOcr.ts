@@ -169,6 +169,9 @@ export function useOcr(options: UseOcrOptions): UseOcrResult {
 
   const recognize = useCallback(
     async (input: OcrInput): Promise<OcrResult | null> => {
+      // A drop that react-dropzone finishes reading after unmount still calls back (it aborts
+      // those runs only from v20 on, which needs Node 22): nothing to do for a gone component.
+      if (!mounted.current) return null;
       stop();
       const controller = new AbortController();
       run.current = controller;
@@ -254,6 +257,7 @@ export function useOcr(options: UseOcrOptions): UseOcrResult {
 
   const fail = useCallback(
     (error: OcrError) => {
+      if (!mounted.current) return;
       stop();
       report(error);
     },

@@ -89,6 +89,18 @@ describe('runs', () => {
     expect(onError).not.toHaveBeenCalled();
   });
 
+  test('unmount while a drop is still being read: nothing is reported (#12 item 9, react-dropzone 19)', async () => {
+    const onResult = vi.fn();
+    const { root, onError, unmount } = setup({ onResult });
+    // react-dropzone reads the dropped files asynchronously and calls back after unmount.
+    await dropFiles(root, [new File(['hello'], 'notes.txt', { type: 'text/plain' })]);
+    unmount();
+    await delay(200);
+    expect(onError).not.toHaveBeenCalled();
+    expect(onResult).not.toHaveBeenCalled();
+    expect(server.received).toEqual([]);
+  });
+
   test('a replaced image has its object URL revoked', async () => {
     const revoke = vi.spyOn(URL, 'revokeObjectURL');
     const { seen, children } = recorder();
