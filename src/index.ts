@@ -49,7 +49,8 @@ export type {
   Point,
   Quad,
 } from './core/types';
-export { validateImageUrl } from './core/url';
+export type { ImageUrlCheck, ImageUrlProblem } from './core/url';
+export { checkImageUrl, imageUrlProblemOf, validateImageUrl } from './core/url';
 export type { OcrImageSource } from './react/overlay';
 export {
   createColorScale,
@@ -71,6 +72,7 @@ export {
 } from './react/overlay';
 export {
   describeOcrError,
+  describeOcrErrorDetail,
   type InputProblem,
   inputProblemOf,
   type OcrImage,

@@ -91,9 +91,29 @@ const hostImages =
     </ImageHost>
   );
 
+const USAGE = `
+Drop, paste, pick (or photograph) an image, or enter its URL: it is checked, prepared and sent to
+**your** backend (NHN Cloud General OCR protocol, see \`react-ocr-overlay/server\`), and the
+recognised words are drawn over it.
+
+\`\`\`tsx
+import { OcrUploader } from 'react-ocr-overlay';
+import 'react-ocr-overlay/styles.css'; // optional: the look shown here
+
+<OcrUploader
+  endpoint="/api/ocr/general"
+  preprocess={{ maxDimension: 4096 }}
+  onResult={(result) => console.log(result.words.map((word) => word.text))}
+/>;
+\`\`\`
+
+The work is done by the \`useOcr\` hook, so you can build your own view around it.
+`;
+
 const meta = {
   title: 'Uploader/OcrUploader',
   component: OcrUploader,
+  tags: ['autodocs'],
   args: {
     endpoint: '/api/ocr/general',
     preprocess: { maxDimension: 4096 },
@@ -101,7 +121,10 @@ const meta = {
     onError: fn(),
     onStatusChange: fn(),
   },
-  parameters: { msw: { handlers: [answerReceipt] } },
+  parameters: {
+    msw: { handlers: [answerReceipt] },
+    docs: { description: { component: USAGE } },
+  },
 } satisfies Meta<typeof OcrUploader>;
 
 export default meta;
@@ -158,7 +181,10 @@ export const SlowUpload: Story = {
   },
 };
 
-/** NHN refuses the file type (4000003): a sentence for the code, Retry and Cancel. */
+/**
+ * NHN refuses the file type (4000003): a sentence for the code and Cancel; no Retry, since the
+ * same request would be refused again.
+ */
 export const ApiError: Story = {
   args: { retries: 0 },
   parameters: { msw: { handlers: [http.post('/api/ocr/general', () => nhnError(4000003))] } },
@@ -166,7 +192,7 @@ export const ApiError: Story = {
     const root = await dropReceipt(canvasElement);
     const alert = await within(root).findByRole('alert', {}, SLOW);
     await expect(alert).toHaveTextContent(en.resultCodes[4000003]!);
-    await expect(within(alert).getByRole('button', { name: en.retry })).toBeVisible();
+    await expect(within(alert).queryByRole('button', { name: en.retry })).toBeNull();
     await expect(within(alert).getByRole('button', { name: en.cancel })).toBeVisible();
     await expect(root.querySelector('[data-ocr-overlay]')).not.toBeNull();
     await expect(args.onError).toHaveBeenCalledWith(
@@ -274,6 +300,91 @@ export const UrlInput: Story = {
   },
 };
 
+const PRIVATE_URL = 'http://printer.internal/scan.jpg';
+/** Bytes no browser decodes: the image cannot be shown here, and nothing goes to the network. */
+const UNLOADABLE = 'data:image/jpeg;base64,AAAA';
+
+/**
+ * The backend refuses to download a URL (our SSRF guard: a private address). One alert, with the
+ * sentence for the code and the server's own reason; no Retry, since that cannot help; no second
+ * "could not be loaded" from an overlay for an image this browser cannot show either.
+ */
+export const UrlRefusedByServer: Story = {
+  decorators: [hostImages({ [PRIVATE_URL]: UNLOADABLE })],
+  args: { retries: 0 },
+  parameters: {
+    msw: {
+      handlers: [
+        http.post('/api/ocr/general', () =>
+          HttpResponse.json(
+            {
+              header: {
+                isSuccessful: false,
+                resultCode: 4000504,
+                resultMessage:
+                  'The image could not be downloaded from http://printer.internal: it points to a private or reserved address, which this server does not fetch.',
+              },
+              result: null,
+            },
+            { status: 400 },
+          ),
+        ),
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
+    const canvas = within(root);
+    await userEvent.type(canvas.getByRole('textbox', { name: en.urlLabel }), PRIVATE_URL);
+    await userEvent.click(canvas.getByRole('button', { name: en.urlSubmit }));
+    const alert = await canvas.findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent(en.resultCodes[4000504]!);
+    await expect(alert).toHaveTextContent(/private or reserved address/);
+    await expect(within(alert).queryByRole('button', { name: en.retry })).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(within(canvasElement).getAllByRole('alert')).toHaveLength(1);
+    await expect(root.querySelector('[data-ocr-overlay]')).toBeNull();
+  },
+};
+
+/** A URL the OCR service would not download (Storybook's own port): the field says why. */
+export const UrlPortRefused: Story = {
+  play: async ({ canvasElement, args }) => {
+    const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
+    const canvas = within(root);
+    await userEvent.type(
+      canvas.getByRole('textbox', { name: en.urlLabel }),
+      'http://localhost:6006/fixtures/wildreceipt-1.jpeg',
+    );
+    await userEvent.click(canvas.getByRole('button', { name: en.urlSubmit }));
+    const alert = await canvas.findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent(/Port 6006 cannot be used/);
+    await expect(args.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+  },
+};
+
+/** A link pasted onto the uploader fills the URL field; Enter recognises it. */
+export const PasteUrl: Story = {
+  decorators: [hostImages({ [IMAGE_URL]: receiptUrl })],
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
+    const field = within(root).getByRole('textbox', { name: en.urlLabel });
+    root.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', ` ${IMAGE_URL}\n`);
+    root.dispatchEvent(
+      new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }),
+    );
+    await waitFor(() => expect(field).toHaveValue(IMAGE_URL));
+    await expect(field).toHaveFocus();
+    await expect(root.dataset.state).toBe('idle');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
+  },
+};
+
 /** Drops, pastes, the picker and the URL field are all refused. */
 export const Disabled: Story = {
   args: { disabled: true },
@@ -317,16 +428,18 @@ export const CustomChildren: Story = {
   },
 };
 
-/** Every string in Korean (`locale="ko"`), shown with an API error. */
+/** Every string in Korean (`locale="ko"`), shown with a passing API error (Retry offered). */
 export const KoreanLocale: Story = {
   args: { locale: 'ko', retries: 0 },
-  parameters: { msw: { handlers: [http.post('/api/ocr/general', () => nhnError(4000003))] } },
+  parameters: {
+    msw: { handlers: [http.post('/api/ocr/general', () => nhnError(5000503, 503))] },
+  },
   play: async ({ canvasElement }) => {
     const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
     await expect(within(root).getByRole('button', { name: ko.browse })).toBeVisible();
     await dropReceipt(canvasElement);
     const alert = await within(root).findByRole('alert', {}, SLOW);
-    await expect(alert).toHaveTextContent(ko.resultCodes[4000003]!);
+    await expect(alert).toHaveTextContent(ko.resultCodes[5000503]!);
     await expect(within(alert).getByRole('button', { name: ko.retry })).toBeVisible();
   },
 };

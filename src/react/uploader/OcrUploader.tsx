@@ -1,12 +1,26 @@
-import { type FormEvent, type HTMLAttributes, type ReactNode, useState } from 'react';
-import { type Accept, type FileRejection, useDropzone } from 'react-dropzone';
+import {
+  type ClipboardEvent,
+  type FormEvent,
+  type HTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  useId,
+  useRef,
+  useState,
+} from 'react';
+import {
+  type Accept,
+  type DropzoneRootProps,
+  type FileRejection,
+  useDropzone,
+} from 'react-dropzone';
 import type { OcrError } from '../../core/errors';
-import { type OcrLocale, splitProps, useMessages } from '../internal';
+import { composeEventHandlers, type OcrLocale, splitProps, useMessages } from '../internal';
 import { OcrOverlay, type OcrOverlayProps } from '../overlay';
 import {
   describeOcrError,
+  describeOcrErrorDetail,
   inputError,
-  inputProblemOf,
   type OcrUploaderMessages,
   ocrUploaderMessages,
 } from './messages';
@@ -35,7 +49,8 @@ export interface OcrUploaderProps extends UseOcrOptions, UploaderRootProps {
    */
   allowUrl?: boolean;
   /**
-   * Recognises an image pasted while focus is inside the uploader.
+   * Recognises an image pasted while focus is inside the uploader; a pasted http(s) link fills
+   * the URL field instead (one Enter sends it).
    * @default true
    */
   paste?: boolean;
@@ -60,11 +75,18 @@ export interface OcrUploaderProps extends UseOcrOptions, UploaderRootProps {
    * @default false
    */
   disabled?: boolean;
+  /**
+   * Leaves out the `ocr-uploader*` class names that `react-ocr-overlay/styles.css` styles, for a
+   * look entirely your own; the `data-part` / `data-state` attributes stay.
+   * @default false
+   */
+  unstyled?: boolean;
   /** Drop-zone content, or a function of the uploader's state that renders it. */
   children?: ReactNode | ((state: OcrUploaderRenderState) => ReactNode);
 }
 
 const IMAGES: Accept = { 'image/*': [] };
+const HTTP_URL = /^https?:\/\/\S+$/i;
 
 /** The uploader's own props (not `useOcr`'s, not the root element's). */
 export const UPLOADER_VIEW_KEYS = [
@@ -77,6 +99,7 @@ export const UPLOADER_VIEW_KEYS = [
   'locale',
   'messages',
   'disabled',
+  'unstyled',
   'children',
 ] as const satisfies readonly Exclude<
   keyof OcrUploaderProps,
@@ -90,6 +113,21 @@ function rejection(rejections: FileRejection[]): OcrError {
     return inputError({ reason: 'too-many-files', count: rejections.length });
   }
   return inputError({ reason: 'type', type: first.file.type || first.file.name });
+}
+
+/** `ocr-uploader__part` class names, or none at all when unstyled. */
+type PartClass = (part: string) => string | undefined;
+
+function joinClasses(...names: Array<string | undefined>): string | undefined {
+  return names.filter(Boolean).join(' ') || undefined;
+}
+
+/** The focused element takes text itself (the URL field, a field in custom children). */
+function isTextField(target: EventTarget): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target.matches('input, textarea, select'))
+  );
 }
 
 /**
@@ -109,11 +147,15 @@ export function OcrUploader(props: OcrUploaderProps) {
     locale = 'en',
     messages: overrides,
     disabled = false,
+    unstyled = false,
     children,
   } = view;
+  const { className, onPaste, ...root } = rest;
+  const part: PartClass = (name) => (unstyled ? undefined : `ocr-uploader__${name}`);
   const ocr = useOcr(options);
   const messages = useMessages(ocrUploaderMessages, locale, overrides);
   const [url, setUrl] = useState('');
+  const urlField = useRef<HTMLInputElement>(null);
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
     accept,
     disabled,
@@ -126,105 +168,223 @@ export function OcrUploader(props: OcrUploaderProps) {
     },
   });
 
-  const { status, progress, image, result, error } = ocr;
+  // A link pasted onto the uploader goes into the URL field rather than straight to the server:
+  // a copied link is as often a page as an image, and the field shows what would be sent.
+  const pasteUrl = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (!paste || !allowUrl || disabled || isTextField(event.target)) return;
+    if (event.clipboardData.files.length > 0) return;
+    const text = event.clipboardData.getData('text/plain').trim();
+    if (!HTTP_URL.test(text)) return;
+    event.preventDefault();
+    setUrl(text);
+    urlField.current?.focus();
+  };
+
+  // The user's `onPaste` is composed here rather than by react-dropzone, which drops it with
+  // `noPaste`.
+  const rootProps = getRootProps<DropzoneRootProps>({
+    role: 'group',
+    'aria-label': messages.region,
+    ...root,
+    className: joinClasses(unstyled ? undefined : 'ocr-uploader', className),
+  });
+  const { status, image, result, error } = ocr;
   const busy = status === 'preparing' || status === 'uploading' || status === 'recognizing';
-  const percent = Math.round((progress ?? 0) * 100);
-  const measured = status === 'uploading' && progress !== null;
+  // A URL this browser could not load (size 0): the server may still read it, but an overlay
+  // would only fail on the same URL and add a second error.
+  const shown = image && image.width > 0 ? image : null;
   const announcement =
     status === 'success' && result
       ? messages.success(result.words.length)
       : busy
         ? messages[status]
         : '';
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!disabled) void ocr.recognize(url);
-  };
 
   return (
     <div
-      {...getRootProps({ role: 'group', 'aria-label': messages.region, ...rest })}
+      {...rootProps}
+      onPaste={composeEventHandlers(onPaste, (event: ClipboardEvent<HTMLDivElement>) => {
+        pasteUrl(event);
+        rootProps.onPaste?.(event);
+      })}
+      data-ocr-uploader=""
       data-state={status}
       data-drag-active={isDragActive ? '' : undefined}
       data-disabled={disabled ? '' : undefined}
     >
       <input {...getInputProps({ capture, 'aria-label': messages.fileInput })} />
-      <div data-part="dropzone">
+      <div data-part="dropzone" className={part('dropzone')}>
         {typeof children === 'function'
           ? children({ ...ocr, isDragActive, open, messages })
           : (children ?? (
-              <p
-                style={{
-                  margin: 0,
-                  padding: 24,
-                  borderRadius: 8,
-                  border: `2px dashed ${isDragActive ? '#1a73e8' : '#9aa0a6'}`,
-                  textAlign: 'center',
-                }}
-              >
-                {isDragActive ? messages.dragActive : messages.prompt}{' '}
-                <button type="button" onClick={open} disabled={disabled}>
+              <p data-part="prompt" className={part('prompt')}>
+                <span>{isDragActive ? messages.dragActive : messages.prompt}</span>{' '}
+                <button
+                  type="button"
+                  data-part="browse"
+                  className={part('browse')}
+                  onClick={open}
+                  disabled={disabled}
+                >
                   {messages.browse}
                 </button>
               </p>
             ))}
       </div>
       {allowUrl && (
-        <form data-part="url" onSubmit={onSubmit}>
-          <input
-            type="url"
-            aria-label={messages.urlLabel}
-            placeholder={messages.urlPlaceholder}
-            value={url}
-            disabled={disabled}
-            onChange={(event) => setUrl(event.target.value)}
-          />
-          <button type="submit" disabled={disabled || url.trim() === ''}>
-            {messages.urlSubmit}
-          </button>
-        </form>
+        <UrlForm
+          url={url}
+          setUrl={setUrl}
+          field={urlField}
+          disabled={disabled}
+          messages={messages}
+          part={part}
+          onSubmit={() => void ocr.recognize(url)}
+        />
       )}
-      <div data-part="status" aria-live="polite">
+      <div data-part="status" className={part('status')} aria-live="polite">
         {announcement}
       </div>
       {(status === 'uploading' || status === 'recognizing') && (
-        <div data-part="progress">
-          {/* Indeterminate while the server works, or when the upload cannot be measured. */}
-          <progress
-            aria-label={messages.progress}
-            max={measured ? 100 : undefined}
-            value={measured ? percent : undefined}
-          />
-          {measured && <span>{messages.percent(percent)}</span>}
-        </div>
+        <Progress ocr={ocr} messages={messages} part={part} />
       )}
       {busy && (
-        <button type="button" onClick={ocr.cancel}>
+        <button type="button" data-part="cancel" className={part('cancel')} onClick={ocr.cancel}>
           {messages.cancel}
         </button>
       )}
       {status === 'error' && error && (
-        <div data-part="error" role="alert">
-          <p>{describeOcrError(error, messages)}</p>
-          {!inputProblemOf(error) && (
-            <button type="button" onClick={() => void ocr.retry()} disabled={disabled}>
-              {messages.retry}
-            </button>
-          )}
-          <button type="button" onClick={ocr.cancel}>
-            {messages.cancel}
-          </button>
-        </div>
+        <ErrorMessage ocr={ocr} error={error} messages={messages} part={part} disabled={disabled} />
       )}
-      {showOverlay && image && (
+      {showOverlay && image && !shown && status !== 'error' && !busy && (
+        <p data-part="image-unavailable" className={part('note')}>
+          {messages.imageUnavailable}
+        </p>
+      )}
+      {showOverlay && shown && (
         <OcrOverlay
           aria-label={messages.image}
-          image={image.src}
+          image={shown.src}
           result={result}
           {...overlayProps}
+          className={joinClasses(part('image'), overlayProps?.className)}
           locale={overlayProps?.locale ?? locale}
         />
       )}
+    </div>
+  );
+}
+
+function UrlForm({
+  url,
+  setUrl,
+  field,
+  disabled,
+  messages,
+  part,
+  onSubmit,
+}: {
+  url: string;
+  setUrl: (url: string) => void;
+  field: RefObject<HTMLInputElement | null>;
+  disabled: boolean;
+  messages: OcrUploaderMessages;
+  part: PartClass;
+  onSubmit: () => void;
+}) {
+  const id = useId();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!disabled) onSubmit();
+  };
+  return (
+    // noValidate: our sentence says what is wrong with the URL, in the uploader's language; the
+    // browser's own bubble would only say "enter a URL".
+    <form data-part="url" className={part('url')} onSubmit={submit} noValidate>
+      <label htmlFor={id} className={part('url-label')}>
+        {messages.urlLabel}
+      </label>
+      <span className={part('url-row')}>
+        <input
+          ref={field}
+          id={id}
+          type="url"
+          className={part('url-input')}
+          placeholder={messages.urlPlaceholder}
+          value={url}
+          disabled={disabled}
+          onChange={(event) => setUrl(event.target.value)}
+        />
+        <button
+          type="submit"
+          className={part('url-submit')}
+          disabled={disabled || url.trim() === ''}
+        >
+          {messages.urlSubmit}
+        </button>
+      </span>
+    </form>
+  );
+}
+
+function Progress({
+  ocr,
+  messages,
+  part,
+}: {
+  ocr: UseOcrResult;
+  messages: OcrUploaderMessages;
+  part: PartClass;
+}) {
+  const percent = Math.round((ocr.progress ?? 0) * 100);
+  const measured = ocr.status === 'uploading' && ocr.progress !== null;
+  return (
+    <div data-part="progress" className={part('progress')}>
+      {/* Indeterminate while the server works, or when the upload cannot be measured. */}
+      <progress
+        aria-label={messages.progress}
+        max={measured ? 100 : undefined}
+        value={measured ? percent : undefined}
+      />
+      {measured && <span className={part('percent')}>{messages.percent(percent)}</span>}
+    </div>
+  );
+}
+
+function ErrorMessage({
+  ocr,
+  error,
+  messages,
+  part,
+  disabled,
+}: {
+  ocr: UseOcrResult;
+  error: OcrError;
+  messages: OcrUploaderMessages;
+  part: PartClass;
+  disabled: boolean;
+}) {
+  const detail = describeOcrErrorDetail(error, messages);
+  return (
+    <div data-part="error" className={part('error')} role="alert">
+      <p className={part('error-message')}>{describeOcrError(error, messages)}</p>
+      {detail && <p className={part('error-detail')}>{messages.serverDetail(detail)}</p>}
+      <span className={part('actions')}>
+        {/* Only where sending the same request again may succeed. */}
+        {error.retryable && (
+          <button
+            type="button"
+            className={part('retry')}
+            onClick={() => void ocr.retry()}
+            disabled={disabled}
+          >
+            {messages.retry}
+          </button>
+        )}
+        <button type="button" className={part('dismiss')} onClick={ocr.cancel}>
+          {messages.cancel}
+        </button>
+      </span>
     </div>
   );
 }

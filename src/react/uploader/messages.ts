@@ -4,6 +4,7 @@ import {
   RESULT_CODE_MESSAGES,
   resultCodeTable,
 } from '../../core/errors';
+import type { ImageUrlProblem } from '../../core/url';
 
 /** Why an input was refused; carried as `OcrError('invalid-input').cause`. */
 export type InputProblem =
@@ -13,7 +14,7 @@ export type InputProblem =
   | { reason: 'too-large'; size: number; limit: number }
   | { reason: 'type'; type: string }
   | { reason: 'too-many-files'; count: number }
-  | { reason: 'url'; url: string };
+  | { reason: 'url'; url: string; problem: ImageUrlProblem };
 
 /** Every string `<OcrUploader>` shows or announces. */
 export interface OcrUploaderMessages {
@@ -42,6 +43,10 @@ export interface OcrUploaderMessages {
   cancel: string;
   /** Accessible name of the overlay (the image with its words). */
   image: string;
+  /** Shown instead of the image when this browser cannot load an image URL the server read. */
+  imageUnavailable: string;
+  /** The backend's own words about a failure, under the sentence for its code. */
+  serverDetail: (message: string) => string;
   /** One sentence per `OcrError.code`, used when nothing more specific is known. */
   errors: Record<OcrErrorCode, string>;
   /** An HTTP error from the backend. */
@@ -54,7 +59,8 @@ export interface OcrUploaderMessages {
     tooLarge: (size: number, limit: number) => string;
     type: (type: string) => string;
     tooManyFiles: string;
-    url: string;
+    /** A refused image URL: what is wrong with it (its port, scheme, missing host…). */
+    url: (problem: ImageUrlProblem) => string;
   };
   /** NHN `header.resultCode` → sentence. */
   resultCodes: Readonly<Record<number, string>>;
@@ -87,6 +93,8 @@ const en: OcrUploaderMessages = {
   retry: 'Retry',
   cancel: 'Cancel',
   image: 'The image and its recognised words',
+  imageUnavailable: 'This browser cannot load the image, so its words are not drawn over it.',
+  serverDetail: (message) => `Server: ${message}`,
   errors: {
     'invalid-input': 'This image cannot be recognised.',
     network: 'The OCR server could not be reached. Check your connection and try again.',
@@ -106,7 +114,23 @@ const en: OcrUploaderMessages = {
       `The image is ${formatMegabytes(size)}; at most ${formatMegabytes(limit)} can be sent.`,
     type: (type) => `${type || 'This file type'} is not an image that can be recognised.`,
     tooManyFiles: 'Drop one image at a time.',
-    url: 'Enter a full http:// or https:// image URL (ports 80, 443 or 10000–12000).',
+    url: (problem) => {
+      switch (problem.reason) {
+        case 'empty':
+        case 'not-a-string':
+          return 'Enter the URL of an image.';
+        case 'relative':
+          return `"${problem.url}" is not a full URL: start it with http:// or https:// and a host name.`;
+        case 'no-host':
+          return `"${problem.url}" has no host name.`;
+        case 'malformed':
+          return `"${problem.url}" is not a valid URL.`;
+        case 'scheme':
+          return `${problem.scheme} URLs cannot be recognised: enter an http:// or https:// image URL.`;
+        case 'port':
+          return `Port ${problem.port} cannot be used: images are downloaded only from ports 80, 443 and 10000–12000.`;
+      }
+    },
   },
   resultCodes: RESULT_CODE_MESSAGES,
   unknownResultCode: (code) => `The OCR service answered with error ${code}.`,
@@ -130,6 +154,8 @@ const ko: OcrUploaderMessages = {
   retry: '다시 시도',
   cancel: '취소',
   image: '이미지와 인식된 단어',
+  imageUnavailable: '이 브라우저에서 이미지를 불러올 수 없어 단어를 이미지 위에 표시하지 않습니다.',
+  serverDetail: (message) => `서버: ${message}`,
   errors: {
     'invalid-input': '이 이미지는 인식할 수 없습니다.',
     network: 'OCR 서버에 연결할 수 없습니다. 네트워크를 확인하고 다시 시도하세요.',
@@ -149,7 +175,23 @@ const ko: OcrUploaderMessages = {
       `이미지가 ${formatMegabytes(size)}입니다. 최대 ${formatMegabytes(limit)}까지 보낼 수 있습니다.`,
     type: (type) => `${type || '이 파일 형식'}은(는) 인식할 수 있는 이미지가 아닙니다.`,
     tooManyFiles: '이미지는 한 번에 하나만 놓아 주세요.',
-    url: 'http:// 또는 https://로 시작하는 전체 이미지 URL을 입력하세요 (포트 80, 443, 10000–12000).',
+    url: (problem) => {
+      switch (problem.reason) {
+        case 'empty':
+        case 'not-a-string':
+          return '이미지 URL을 입력하세요.';
+        case 'relative':
+          return `"${problem.url}"은(는) 전체 URL이 아닙니다. http:// 또는 https://와 호스트 이름으로 시작하세요.`;
+        case 'no-host':
+          return `"${problem.url}"에 호스트 이름이 없습니다.`;
+        case 'malformed':
+          return `"${problem.url}"은(는) 올바른 URL이 아닙니다.`;
+        case 'scheme':
+          return `${problem.scheme} URL은 인식할 수 없습니다. http:// 또는 https:// 이미지 URL을 입력하세요.`;
+        case 'port':
+          return `포트 ${problem.port}은(는) 사용할 수 없습니다. 이미지는 포트 80, 443, 10000–12000에서만 다운로드합니다.`;
+      }
+    },
   },
   resultCodes: resultCodeTable([
     [0, '이미지를 인식했습니다.'],
@@ -193,9 +235,10 @@ function describeProblem(
       return rejected.type(problem.type);
     case 'too-many-files':
       return rejected.tooManyFiles;
+    case 'url':
+      return rejected.url(problem.problem);
     case 'empty':
     case 'undecodable':
-    case 'url':
       return rejected[problem.reason];
   }
   // Someone else's `cause` that happens to have a `reason`: described by the error code instead.
@@ -217,14 +260,51 @@ export function inputProblemOf(error: OcrError): InputProblem | undefined {
   return error.code === 'invalid-input' && typeof cause?.reason === 'string' ? cause : undefined;
 }
 
-/** The sentence to show for an error: input problem, NHN result code, HTTP status, or code. */
+/** The server's `resultMessage`, unless it is empty or only says "error" and a number. */
+function serverWords(error: OcrError): string | undefined {
+  const words = error.resultMessage?.trim();
+  if (!words || /^(?:error|fail(?:ed|ure)?|success)?[\s:#-]*-?\d*\.?$/i.test(words))
+    return undefined;
+  return words.length > 300 ? `${words.slice(0, 297)}...` : words;
+}
+
+const same = (a: string, b: string | undefined) =>
+  b !== undefined &&
+  a.replace(/[.\s]+$/, '').toLowerCase() === b.replace(/[.\s]+$/, '').toLowerCase();
+
+/**
+ * The sentence to show for an error: input problem, NHN result code (the localised sentence for
+ * a known code, the server's own words for an unknown one), HTTP status, or code.
+ */
 export function describeOcrError(error: OcrError, messages: OcrUploaderMessages): string {
   const problem = inputProblemOf(error);
   const refusal = problem && describeProblem(problem, messages.rejected);
   if (refusal) return refusal;
   if (error.resultCode !== undefined) {
-    return messages.resultCodes[error.resultCode] ?? messages.unknownResultCode(error.resultCode);
+    return (
+      messages.resultCodes[error.resultCode] ??
+      serverWords(error) ??
+      messages.unknownResultCode(error.resultCode)
+    );
   }
   if (error.code === 'http' && error.status !== undefined) return messages.http(error.status);
   return messages.errors[error.code] ?? error.message;
+}
+
+/**
+ * What the backend said about a failure beyond the sentence `describeOcrError` shows for its code
+ * ("…points to a private or reserved address"), in the server's words; `undefined` when it said
+ * nothing more.
+ */
+export function describeOcrErrorDetail(
+  error: OcrError,
+  messages: OcrUploaderMessages,
+): string | undefined {
+  if (error.resultCode === undefined || inputProblemOf(error)) return undefined;
+  const words = serverWords(error);
+  const shown = describeOcrError(error, messages);
+  if (!words || same(words, shown) || same(words, RESULT_CODE_MESSAGES[error.resultCode])) {
+    return undefined;
+  }
+  return words;
 }

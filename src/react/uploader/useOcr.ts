@@ -4,7 +4,7 @@ import { isOcrError, OcrError } from '../../core/errors';
 import { scaleResult } from '../../core/geometry';
 import { NHN_MAX_BYTES } from '../../core/limits';
 import type { OcrResult } from '../../core/types';
-import { validateImageUrl } from '../../core/url';
+import { checkImageUrl, describeImageUrlProblem } from '../../core/url';
 import { useLatest } from '../internal';
 import { inputError } from './messages';
 import { type PreprocessOptions, prepareImage, selectMode } from './preprocess';
@@ -274,12 +274,12 @@ async function prepare(
   signal: AbortSignal,
 ): Promise<Prepared> {
   if (typeof input === 'string') {
-    let url: string;
-    try {
-      url = validateImageUrl(input.trim()).href;
-    } catch (error) {
-      throw inputError({ reason: 'url', url: input }, (error as Error).message);
+    const checked = checkImageUrl(input);
+    if (!checked.ok) {
+      const { problem } = checked;
+      throw inputError({ reason: 'url', url: input, problem }, describeImageUrlProblem(problem));
     }
+    const url = checked.url.href;
     const { width, height } = await naturalSize(url, signal);
     return {
       input,

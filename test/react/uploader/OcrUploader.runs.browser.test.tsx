@@ -172,7 +172,11 @@ describe('inputs', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: en.urlSubmit }));
     await settled('error');
-    expect(screen.getByRole('alert').textContent).toContain(en.rejected.url);
+    expect(screen.getByRole('alert').textContent).toBe(
+      en.rejected.url({ reason: 'port', url: 'http://example.com:8080/a.png', port: 8080 }) +
+        en.cancel,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('Port 8080');
     expect(server.received).toEqual([]);
   });
 
@@ -200,7 +204,7 @@ describe('inputs', () => {
     } as Partial<OcrUploaderProps>);
     expect(screen.getByRole('group', { name: en.region })).toBe(root);
     expect(root.tabIndex).toBe(0); // focusable, so paste and Enter (opens the picker) work
-    expect(root.className).toBe('mine');
+    expect(root.className).toBe('ocr-uploader mine');
     expect(root.style.border).toBe('1px solid red');
     expect(root.dataset.testid).toBe('uploader');
     expect(screen.getByText('Drop a receipt')).toBeTruthy();
