@@ -169,6 +169,49 @@ describe('#12 item 3: stories play in Storybook as they do under `npm test`', ()
   });
 });
 
+describe('#12 item 2: Docs pages with props tables from the JSDoc and a usage text', () => {
+  test.each([
+    ['components-ocroverlay--docs', 'minConfidence', /Words below this confidence/, /<OcrOverlay/],
+    ['uploader-ocruploader--docs', 'allowUrl', /Shows a field for an image URL/, /<OcrUploader/],
+    // An inherited prop (from useOcr's options, two interfaces up) is documented too.
+    ['uploader-ocruploader--docs', 'retries', /How many times to retry/, /styles\.css/],
+    [
+      'components-ocrconfidencelegend--docs',
+      'ticks',
+      /Confidences to label under the bar/,
+      /<OcrConfidenceLegend/,
+    ],
+  ])('%s documents %s', async (id, prop, description, usage) => {
+    const page = await newPage();
+    const rows = await propsTable(page, id);
+    expect(rows[prop], `${prop} row`).toMatch(description);
+    expect(await page.textContent('.sbdocs-content')).toMatch(usage);
+    expect(await page.textContent('body')).not.toMatch(/NoStoryMatchError|Couldn't find story/);
+  });
+
+  test('the DOM attributes of React are not listed (only our props)', async () => {
+    const rows = await propsTable(await newPage(), 'uploader-ocruploader--docs');
+    expect(rows).toHaveProperty('endpoint');
+    expect(rows).not.toHaveProperty('onMouseEnter');
+  });
+});
+
+/** The docs page's props table as name → description. */
+async function propsTable(page: Page, id: string): Promise<Record<string, string>> {
+  await page.goto(`${storybook.origin}/iframe.html?id=${id}&viewMode=docs`);
+  await page.waitForSelector('.docblock-argstable tbody tr', { timeout: 30_000 });
+  return page.$$eval('.docblock-argstable tbody tr', (rows) =>
+    Object.fromEntries(
+      rows.map((row) => {
+        const [name, description] = [...row.querySelectorAll('td')].map(
+          (td) => td.textContent ?? '',
+        );
+        return [name!.replace(/\*$/, '').trim(), description ?? ''];
+      }),
+    ),
+  );
+}
+
 describe('#12 item 5: no noise for the users of a component library', () => {
   test('the preview opened on its own makes no failing request (no favicon 404)', async () => {
     const page = await newPage();
