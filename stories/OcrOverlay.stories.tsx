@@ -67,6 +67,8 @@ const meta = {
     fontFamily: 'system-ui, sans-serif',
     zoom: true,
     labelTemplate: DEFAULT_LABEL_TEMPLATE,
+    // The look of react-ocr-overlay/styles.css (loaded by the preview) for a standalone overlay.
+    className: 'ocr-overlay',
     style: { maxWidth: 900 },
   },
   render: (args) => <Overlay {...args} />,

@@ -2,6 +2,7 @@ import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { delay, HttpResponse, http } from 'msw';
 import { type ReactNode, useLayoutEffect } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import '../src/styles.css';
 import { OcrUploader, ocrUploaderMessages } from '../src/react/uploader';
 import receiptUrl from '../test/fixtures/real/wildreceipt-1.jpeg?url';
 import receipt from '../test/fixtures/real/wildreceipt-1.nhn.json';
@@ -358,7 +359,7 @@ export const UrlPortRefused: Story = {
     );
     await userEvent.click(canvas.getByRole('button', { name: en.urlSubmit }));
     const alert = await canvas.findByRole('alert', {}, SLOW);
-    await expect(alert).toHaveTextContent(/Port 6006 cannot be used/);
+    await expect(alert).toHaveTextContent(/uses port 6006; .* ports 80, 443 and 10000–12000/);
     await expect(args.onError).toHaveBeenCalledWith(
       expect.objectContaining({ code: 'invalid-input' }),
     );
@@ -441,5 +442,39 @@ export const KoreanLocale: Story = {
     const alert = await within(root).findByRole('alert', {}, SLOW);
     await expect(alert).toHaveTextContent(ko.resultCodes[5000503]!);
     await expect(within(alert).getByRole('button', { name: ko.retry })).toBeVisible();
+  },
+};
+
+/**
+ * `react-ocr-overlay/styles.css` in both themes, side by side (`data-ocr-theme` forces one; without
+ * it the system's `prefers-color-scheme` decides). Drop a photo on either.
+ */
+export const Themes: Story = {
+  render: (args) => (
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+        gap: 16,
+      }}
+    >
+      {(['light', 'dark'] as const).map((theme) => (
+        <div
+          key={theme}
+          data-ocr-theme={theme}
+          style={{ colorScheme: theme, background: 'Canvas', padding: 16, borderRadius: 12 }}
+        >
+          <OcrUploader {...args} />
+        </div>
+      ))}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const [light, dark] = [...canvasElement.querySelectorAll<HTMLElement>('[data-ocr-uploader]')];
+    await expect(getComputedStyle(light!).backgroundColor).toBe('rgb(255, 255, 255)');
+    await expect(getComputedStyle(dark!).backgroundColor).toBe('rgb(28, 30, 33)');
+    await dropReceipt(dark!.parentElement!);
+    await waitFor(() => expect(dark!.dataset.state).toBe('success'), SLOW);
+    await expect(light!.dataset.state).toBe('idle');
   },
 };

@@ -9,13 +9,13 @@ import type { OcrWord } from '../../src/core/types';
 import { defaultColorScale } from '../../src/react/overlay';
 import { OVERLAY_OPTION_KEYS } from '../../src/react/overlay/types';
 import * as legendStories from '../../stories/OcrConfidenceLegend.stories';
-import { type PlaygroundArgs, playgroundProps } from '../../stories/Playground.stories';
 import {
   colorScaleFromControls,
   formatLabelFromTemplate,
   OVERLAY_VISUAL_KEYS,
   toHexColor,
 } from '../../stories/support/overlay/controls';
+import { type PlaygroundArgs, playgroundProps } from '../../stories/support/playground';
 
 const word: OcrWord = {
   id: '2-5',

@@ -185,6 +185,15 @@ describe('#12 item 2: Docs pages with props tables from the JSDoc and a usage te
     const page = await newPage();
     const rows = await propsTable(page, id);
     expect(rows[prop], `${prop} row`).toMatch(description);
+    // The usage text's code block is highlighted (and so filled in) a moment after the table.
+    await page
+      .waitForFunction(
+        (source) =>
+          new RegExp(source).test(document.querySelector('.sbdocs-content')?.textContent ?? ''),
+        usage.source,
+        { timeout: 10_000 },
+      )
+      .catch(() => {});
     expect(await page.textContent('.sbdocs-content')).toMatch(usage);
     expect(await page.textContent('body')).not.toMatch(/NoStoryMatchError|Couldn't find story/);
   });

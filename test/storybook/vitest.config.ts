@@ -11,7 +11,10 @@ export default defineConfig({
   test: {
     name: 'storybook',
     environment: 'node',
-    include: ['test/storybook/**/*.e2e.ts'],
+    // `OCR_SCREENSHOTS=1`: regenerate docs/screenshots/ instead (see screenshots.run.ts).
+    include: process.env.OCR_SCREENSHOTS
+      ? ['test/storybook/screenshots.run.ts']
+      : ['test/storybook/**/*.e2e.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -76,8 +76,8 @@ export interface OcrUploaderProps extends UseOcrOptions, UploaderRootProps {
    */
   disabled?: boolean;
   /**
-   * Leaves out the `ocr-uploader*` class names that `react-ocr-overlay/styles.css` styles, for a
-   * look entirely your own; the `data-part` / `data-state` attributes stay.
+   * Leaves out the `ocr-uploader` class that `react-ocr-overlay/styles.css` styles (with its
+   * parts, by their `data-part`), for a look entirely your own; the attributes stay.
    * @default false
    */
   unstyled?: boolean;
@@ -115,9 +115,6 @@ function rejection(rejections: FileRejection[]): OcrError {
   return inputError({ reason: 'type', type: first.file.type || first.file.name });
 }
 
-/** `ocr-uploader__part` class names, or none at all when unstyled. */
-type PartClass = (part: string) => string | undefined;
-
 function joinClasses(...names: Array<string | undefined>): string | undefined {
   return names.filter(Boolean).join(' ') || undefined;
 }
@@ -151,7 +148,6 @@ export function OcrUploader(props: OcrUploaderProps) {
     children,
   } = view;
   const { className, onPaste, ...root } = rest;
-  const part: PartClass = (name) => (unstyled ? undefined : `ocr-uploader__${name}`);
   const ocr = useOcr(options);
   const messages = useMessages(ocrUploaderMessages, locale, overrides);
   const [url, setUrl] = useState('');
@@ -188,7 +184,9 @@ export function OcrUploader(props: OcrUploaderProps) {
     ...root,
     className: joinClasses(unstyled ? undefined : 'ocr-uploader', className),
   });
-  const { status, image, result, error } = ocr;
+  const { status, progress, image, result, error } = ocr;
+  const percent = Math.round((progress ?? 0) * 100);
+  const measured = status === 'uploading' && progress !== null;
   const busy = status === 'preparing' || status === 'uploading' || status === 'recognizing';
   // A URL this browser could not load (size 0): the server may still read it, but an overlay
   // would only fail on the same URL and add a second error.
@@ -213,21 +211,21 @@ export function OcrUploader(props: OcrUploaderProps) {
       data-disabled={disabled ? '' : undefined}
     >
       <input {...getInputProps({ capture, 'aria-label': messages.fileInput })} />
-      <div data-part="dropzone" className={part('dropzone')}>
+      <div data-part="dropzone">
         {typeof children === 'function'
           ? children({ ...ocr, isDragActive, open, messages })
           : (children ?? (
-              <p data-part="prompt" className={part('prompt')}>
-                <span>{isDragActive ? messages.dragActive : messages.prompt}</span>{' '}
-                <button
-                  type="button"
-                  data-part="browse"
-                  className={part('browse')}
-                  onClick={open}
-                  disabled={disabled}
-                >
-                  {messages.browse}
-                </button>
+              <p data-part="prompt">
+                {isDragActive ? (
+                  messages.dragActive
+                ) : (
+                  <>
+                    {messages.prompt}{' '}
+                    <button type="button" data-part="browse" onClick={open} disabled={disabled}>
+                      {messages.browse}
+                    </button>
+                  </>
+                )}
               </p>
             ))}
       </div>
@@ -238,28 +236,35 @@ export function OcrUploader(props: OcrUploaderProps) {
           field={urlField}
           disabled={disabled}
           messages={messages}
-          part={part}
           onSubmit={() => void ocr.recognize(url)}
         />
       )}
-      <div data-part="status" className={part('status')} aria-live="polite">
-        {announcement}
+      <div data-part="activity">
+        <div data-part="status" aria-live="polite">
+          {announcement}
+        </div>
+        {(status === 'uploading' || status === 'recognizing') && (
+          <div data-part="progress">
+            {/* Indeterminate while the server works, or when the upload cannot be measured. */}
+            <progress
+              aria-label={messages.progress}
+              max={measured ? 100 : undefined}
+              value={measured ? percent : undefined}
+            />
+            {measured && <span>{messages.percent(percent)}</span>}
+          </div>
+        )}
+        {busy && (
+          <button type="button" data-part="cancel" onClick={ocr.cancel}>
+            {messages.cancel}
+          </button>
+        )}
       </div>
-      {(status === 'uploading' || status === 'recognizing') && (
-        <Progress ocr={ocr} messages={messages} part={part} />
-      )}
-      {busy && (
-        <button type="button" data-part="cancel" className={part('cancel')} onClick={ocr.cancel}>
-          {messages.cancel}
-        </button>
-      )}
       {status === 'error' && error && (
-        <ErrorMessage ocr={ocr} error={error} messages={messages} part={part} disabled={disabled} />
+        <ErrorMessage ocr={ocr} error={error} messages={messages} disabled={disabled} />
       )}
       {showOverlay && image && !shown && status !== 'error' && !busy && (
-        <p data-part="image-unavailable" className={part('note')}>
-          {messages.imageUnavailable}
-        </p>
+        <p data-part="image-unavailable">{messages.imageUnavailable}</p>
       )}
       {showOverlay && shown && (
         <OcrOverlay
@@ -267,7 +272,6 @@ export function OcrUploader(props: OcrUploaderProps) {
           image={shown.src}
           result={result}
           {...overlayProps}
-          className={joinClasses(part('image'), overlayProps?.className)}
           locale={overlayProps?.locale ?? locale}
         />
       )}
@@ -281,7 +285,6 @@ function UrlForm({
   field,
   disabled,
   messages,
-  part,
   onSubmit,
 }: {
   url: string;
@@ -289,7 +292,6 @@ function UrlForm({
   field: RefObject<HTMLInputElement | null>;
   disabled: boolean;
   messages: OcrUploaderMessages;
-  part: PartClass;
   onSubmit: () => void;
 }) {
   const id = useId();
@@ -300,26 +302,19 @@ function UrlForm({
   return (
     // noValidate: our sentence says what is wrong with the URL, in the uploader's language; the
     // browser's own bubble would only say "enter a URL".
-    <form data-part="url" className={part('url')} onSubmit={submit} noValidate>
-      <label htmlFor={id} className={part('url-label')}>
-        {messages.urlLabel}
-      </label>
-      <span className={part('url-row')}>
+    <form data-part="url" onSubmit={submit} noValidate>
+      <label htmlFor={id}>{messages.urlLabel}</label>
+      <span>
         <input
           ref={field}
           id={id}
           type="url"
-          className={part('url-input')}
           placeholder={messages.urlPlaceholder}
           value={url}
           disabled={disabled}
           onChange={(event) => setUrl(event.target.value)}
         />
-        <button
-          type="submit"
-          className={part('url-submit')}
-          disabled={disabled || url.trim() === ''}
-        >
+        <button type="submit" disabled={disabled || url.trim() === ''}>
           {messages.urlSubmit}
         </button>
       </span>
@@ -327,61 +322,35 @@ function UrlForm({
   );
 }
 
-function Progress({
-  ocr,
-  messages,
-  part,
-}: {
-  ocr: UseOcrResult;
-  messages: OcrUploaderMessages;
-  part: PartClass;
-}) {
-  const percent = Math.round((ocr.progress ?? 0) * 100);
-  const measured = ocr.status === 'uploading' && ocr.progress !== null;
-  return (
-    <div data-part="progress" className={part('progress')}>
-      {/* Indeterminate while the server works, or when the upload cannot be measured. */}
-      <progress
-        aria-label={messages.progress}
-        max={measured ? 100 : undefined}
-        value={measured ? percent : undefined}
-      />
-      {measured && <span className={part('percent')}>{messages.percent(percent)}</span>}
-    </div>
-  );
-}
-
 function ErrorMessage({
   ocr,
   error,
   messages,
-  part,
   disabled,
 }: {
   ocr: UseOcrResult;
   error: OcrError;
   messages: OcrUploaderMessages;
-  part: PartClass;
   disabled: boolean;
 }) {
   const detail = describeOcrErrorDetail(error, messages);
   return (
-    <div data-part="error" className={part('error')} role="alert">
-      <p className={part('error-message')}>{describeOcrError(error, messages)}</p>
-      {detail && <p className={part('error-detail')}>{messages.serverDetail(detail)}</p>}
-      <span className={part('actions')}>
+    <div data-part="error" role="alert">
+      <p>{describeOcrError(error, messages)}</p>
+      {detail && <p>{messages.serverDetail(detail)}</p>}
+      <span>
         {/* Only where sending the same request again may succeed. */}
         {error.retryable && (
           <button
             type="button"
-            className={part('retry')}
+            data-part="retry"
             onClick={() => void ocr.retry()}
             disabled={disabled}
           >
             {messages.retry}
           </button>
         )}
-        <button type="button" className={part('dismiss')} onClick={ocr.cancel}>
+        <button type="button" data-part="dismiss" onClick={ocr.cancel}>
           {messages.cancel}
         </button>
       </span>

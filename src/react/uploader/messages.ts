@@ -4,7 +4,7 @@ import {
   RESULT_CODE_MESSAGES,
   resultCodeTable,
 } from '../../core/errors';
-import type { ImageUrlProblem } from '../../core/url';
+import { describeImageUrlProblem, type ImageUrlProblem } from '../../core/url';
 
 /** Why an input was refused; carried as `OcrError('invalid-input').cause`. */
 export type InputProblem =
@@ -114,23 +114,8 @@ const en: OcrUploaderMessages = {
       `The image is ${formatMegabytes(size)}; at most ${formatMegabytes(limit)} can be sent.`,
     type: (type) => `${type || 'This file type'} is not an image that can be recognised.`,
     tooManyFiles: 'Drop one image at a time.',
-    url: (problem) => {
-      switch (problem.reason) {
-        case 'empty':
-        case 'not-a-string':
-          return 'Enter the URL of an image.';
-        case 'relative':
-          return `"${problem.url}" is not a full URL: start it with http:// or https:// and a host name.`;
-        case 'no-host':
-          return `"${problem.url}" has no host name.`;
-        case 'malformed':
-          return `"${problem.url}" is not a valid URL.`;
-        case 'scheme':
-          return `${problem.scheme} URLs cannot be recognised: enter an http:// or https:// image URL.`;
-        case 'port':
-          return `Port ${problem.port} cannot be used: images are downloaded only from ports 80, 443 and 10000–12000.`;
-      }
-    },
+    // The core's own sentences (validateImageUrl's messages) are the English ones.
+    url: describeImageUrlProblem,
   },
   resultCodes: RESULT_CODE_MESSAGES,
   unknownResultCode: (code) => `The OCR service answered with error ${code}.`,

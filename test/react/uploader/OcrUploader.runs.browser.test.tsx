@@ -176,7 +176,7 @@ describe('inputs', () => {
       en.rejected.url({ reason: 'port', url: 'http://example.com:8080/a.png', port: 8080 }) +
         en.cancel,
     );
-    expect(screen.getByRole('alert').textContent).toContain('Port 8080');
+    expect(screen.getByRole('alert').textContent).toContain('port 8080');
     expect(server.received).toEqual([]);
   });
 
