@@ -26,9 +26,6 @@ function cut(value: string): string {
   return value.length > 100 ? `${value.slice(0, 97)}...` : value;
 }
 
-const SCHEME = /^([a-z][a-z\d+.-]*):/i;
-const PORTS_ALLOWED = 'ports 80, 443 and 10000–12000';
-
 /**
  * Checks an image URL the way NHN General OCR will before it downloads the image: absolute,
  * `http:` or `https:` with a host name, and an explicit port (if any) of 80, 443 or
@@ -42,53 +39,46 @@ export function checkImageUrl(url: string): ImageUrlCheck {
   }
   const value = url.trim();
   if (value === '') return fail({ reason: 'empty' });
-  const prefix = SCHEME.exec(value);
-  const scheme = prefix?.[1]?.toLowerCase();
-  // `localhost:8080/a.jpg` parses with the "scheme" `localhost:`: a host and port, not a scheme.
-  const hostAndPort =
-    scheme !== 'http' && scheme !== 'https' && /^\d/.test(value.slice(prefix?.[0].length));
-  if (!scheme || hostAndPort) return fail({ reason: 'relative', url: cut(url) });
+  // No scheme, or a "scheme" that is a host and port (`localhost:6006/a.jpg`).
+  if (!/^[a-z][a-z\d+.-]*:(?!\d)/i.test(value) && !/^https?:/i.test(value)) {
+    return fail({ reason: 'relative', url: cut(url) });
+  }
   let parsed: URL;
   try {
     parsed = new URL(value);
   } catch {
-    const port = /^https?:\/\/[^/?#]*:(\d+)(?:[/?#]|$)/i.exec(value)?.[1];
-    if (port && Number(port) > 65_535) {
-      return fail({ reason: 'port', url: cut(url), port: Number(port) });
-    }
-    const empty = /^https?:\/*(?=[?#:]|$)/i.test(value);
-    return fail({ reason: empty ? 'no-host' : 'malformed', url: cut(url) });
+    const noHost = /^https?:\/*(?=[?#:]|$)/i.test(value);
+    return fail({ reason: noHost ? 'no-host' : 'malformed', url: cut(url) });
   }
-  const { protocol, port, hostname } = parsed;
+  const { protocol, port } = parsed;
   if (protocol !== 'http:' && protocol !== 'https:') {
     return fail({ reason: 'scheme', url: cut(url), scheme: protocol });
   }
-  if (hostname === '') return fail({ reason: 'no-host', url: cut(url) });
   // `URL.port` is '' when the port is absent or the scheme's default, so only explicit ports remain.
   if (port !== '' && port !== '80' && port !== '443' && !(+port >= 10_000 && +port <= 12_000)) {
-    return fail({ reason: 'port', url: cut(url), port: Number(port) });
+    return fail({ reason: 'port', url: cut(url), port: +port });
   }
   return { ok: true, url: parsed };
 }
 
 /** The English sentence for a refused URL (the thrown error's message). */
 export function describeImageUrlProblem(problem: ImageUrlProblem): string {
-  const quoted = 'url' in problem ? JSON.stringify(problem.url) : '';
+  if (problem.reason === 'not-a-string') {
+    return `The image URL must be a string; got ${problem.type}.`;
+  }
+  if (problem.reason === 'empty') return 'The image URL is empty.';
+  const start = `The image URL ${JSON.stringify(problem.url)}`;
   switch (problem.reason) {
-    case 'not-a-string':
-      return `The image URL must be a string; got ${problem.type}.`;
-    case 'empty':
-      return 'The image URL is empty.';
     case 'relative':
-      return `The image URL ${quoted} is not an absolute URL: it needs http:// or https:// and a host name.`;
+      return `${start} is not an absolute URL: it needs http:// or https:// and a host name.`;
     case 'no-host':
-      return `The image URL ${quoted} is not an absolute URL: it has no host name.`;
+      return `${start} is not an absolute URL: it has no host name.`;
     case 'malformed':
-      return `The image URL ${quoted} is not an absolute URL: it cannot be parsed.`;
+      return `${start} is not a valid URL.`;
     case 'scheme':
-      return `The image URL ${quoted} uses ${JSON.stringify(problem.scheme)}; the OCR service downloads only http: and https: URLs.`;
+      return `${start} uses ${JSON.stringify(problem.scheme)}; the OCR service downloads only http: and https: URLs.`;
     case 'port':
-      return `The image URL ${quoted} uses port ${problem.port}; the OCR service downloads only from ${PORTS_ALLOWED}.`;
+      return `${start} uses port ${problem.port}; the OCR service downloads only from ports 80, 443 and 10000–12000.`;
   }
 }
 
@@ -104,21 +94,12 @@ export function validateImageUrl(url: string): URL {
   });
 }
 
-const REASONS: ReadonlySet<string> = new Set([
-  'not-a-string',
-  'empty',
-  'relative',
-  'no-host',
-  'malformed',
-  'scheme',
-  'port',
-]);
-
 /** The `ImageUrlProblem` behind an error thrown by `validateImageUrl`, if that is what it is. */
 export function imageUrlProblemOf(error: unknown): ImageUrlProblem | undefined {
   if (!(error instanceof OcrError) || error.code !== 'invalid-input') return undefined;
-  const cause = error.cause as { reason?: unknown } | undefined;
-  return typeof cause?.reason === 'string' && REASONS.has(cause.reason)
-    ? (cause as ImageUrlProblem)
+  const reason = (error.cause as { reason?: unknown } | undefined)?.reason;
+  const ours = ['not-a-string', 'empty', 'relative', 'no-host', 'malformed', 'scheme', 'port'];
+  return typeof reason === 'string' && ours.includes(reason)
+    ? (error.cause as ImageUrlProblem)
     : undefined;
 }

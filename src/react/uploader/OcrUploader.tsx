@@ -20,10 +20,10 @@ import { OcrOverlay, type OcrOverlayProps } from '../overlay';
 import {
   describeOcrError,
   describeOcrErrorDetail,
-  inputError,
   type OcrUploaderMessages,
   ocrUploaderMessages,
 } from './messages';
+import { inputError } from './problems';
 import { USE_OCR_OPTION_KEYS, type UseOcrOptions, type UseOcrResult, useOcr } from './useOcr';
 
 /** What a `children` render function receives. */

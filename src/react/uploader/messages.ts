@@ -1,20 +1,19 @@
 import {
-  OcrError,
+  type OcrError,
   type OcrErrorCode,
   RESULT_CODE_MESSAGES,
   resultCodeTable,
 } from '../../core/errors';
-import { describeImageUrlProblem, type ImageUrlProblem } from '../../core/url';
+import {
+  describeProblem,
+  formatMegabytes,
+  inputProblemOf,
+  megapixels,
+  type RejectedMessages,
+  rejectedEn,
+} from './problems';
 
-/** Why an input was refused; carried as `OcrError('invalid-input').cause`. */
-export type InputProblem =
-  | { reason: 'empty' }
-  | { reason: 'undecodable'; error?: unknown }
-  | { reason: 'too-many-pixels'; width: number; height: number; limit: number }
-  | { reason: 'too-large'; size: number; limit: number }
-  | { reason: 'type'; type: string }
-  | { reason: 'too-many-files'; count: number }
-  | { reason: 'url'; url: string; problem: ImageUrlProblem };
+export { type InputProblem, inputError, inputProblemOf, type RejectedMessages } from './problems';
 
 /** Every string `<OcrUploader>` shows or announces. */
 export interface OcrUploaderMessages {
@@ -51,28 +50,12 @@ export interface OcrUploaderMessages {
   errors: Record<OcrErrorCode, string>;
   /** An HTTP error from the backend. */
   http: (status: number) => string;
-  /** Why a file was refused before anything was sent. */
-  rejected: {
-    empty: string;
-    undecodable: string;
-    tooManyPixels: (width: number, height: number, limit: number) => string;
-    tooLarge: (size: number, limit: number) => string;
-    type: (type: string) => string;
-    tooManyFiles: string;
-    /** A refused image URL: what is wrong with it (its port, scheme, missing host…). */
-    url: (problem: ImageUrlProblem) => string;
-  };
+  /** Why a file or URL was refused before anything was sent. */
+  rejected: RejectedMessages;
   /** NHN `header.resultCode` → sentence. */
   resultCodes: Readonly<Record<number, string>>;
   /** A result code missing from `resultCodes`. */
   unknownResultCode: (code: number) => string;
-}
-
-const megapixels = (pixels: number) => `${Math.round(pixels / 1e6)} MP`;
-
-/** Megabytes with one decimal, as people read file sizes. */
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 const en: OcrUploaderMessages = {
@@ -105,18 +88,7 @@ const en: OcrUploaderMessages = {
     'invalid-response': 'The OCR server sent an answer that could not be read.',
   },
   http: (status) => `The OCR server answered with an error (HTTP ${status}).`,
-  rejected: {
-    empty: 'The file is empty (0 bytes).',
-    undecodable: 'The file is not an image this browser can read.',
-    tooManyPixels: (width, height, limit) =>
-      `The image is ${width} × ${height} pixels; at most ${megapixels(limit)} can be recognised.`,
-    tooLarge: (size, limit) =>
-      `The image is ${formatMegabytes(size)}; at most ${formatMegabytes(limit)} can be sent.`,
-    type: (type) => `${type || 'This file type'} is not an image that can be recognised.`,
-    tooManyFiles: 'Drop one image at a time.',
-    // The core's own sentences (validateImageUrl's messages) are the English ones.
-    url: describeImageUrlProblem,
-  },
+  rejected: rejectedEn,
   resultCodes: RESULT_CODE_MESSAGES,
   unknownResultCode: (code) => `The OCR service answered with error ${code}.`,
 };
@@ -205,45 +177,6 @@ const ko: OcrUploaderMessages = {
 
 /** The shipped message sets. Spread one to override single strings. */
 export const ocrUploaderMessages: Readonly<Record<'en' | 'ko', OcrUploaderMessages>> = { en, ko };
-
-/** The `rejected` sentence for an input problem. */
-function describeProblem(
-  problem: InputProblem,
-  rejected: OcrUploaderMessages['rejected'],
-): string | undefined {
-  switch (problem.reason) {
-    case 'too-many-pixels':
-      return rejected.tooManyPixels(problem.width, problem.height, problem.limit);
-    case 'too-large':
-      return rejected.tooLarge(problem.size, problem.limit);
-    case 'type':
-      return rejected.type(problem.type);
-    case 'too-many-files':
-      return rejected.tooManyFiles;
-    case 'url':
-      return rejected.url(problem.problem);
-    case 'empty':
-    case 'undecodable':
-      return rejected[problem.reason];
-  }
-  // Someone else's `cause` that happens to have a `reason`: described by the error code instead.
-  return undefined;
-}
-
-/**
- * An `OcrError('invalid-input')` whose `cause` says why, so the view can say it in the user's
- * language; its `message` is the English sentence unless a more precise one is given.
- */
-export function inputError(problem: InputProblem, message?: string): OcrError {
-  const text = message ?? describeProblem(problem, en.rejected) ?? 'The input was refused.';
-  return new OcrError('invalid-input', text, { cause: problem });
-}
-
-/** The reason an `invalid-input` error was raised by the uploader, if it was. */
-export function inputProblemOf(error: OcrError): InputProblem | undefined {
-  const cause = error.cause as InputProblem | undefined;
-  return error.code === 'invalid-input' && typeof cause?.reason === 'string' ? cause : undefined;
-}
 
 /** The server's `resultMessage`, unless it is empty or only says "error" and a number. */
 function serverWords(error: OcrError): string | undefined {

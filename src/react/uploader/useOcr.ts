@@ -6,8 +6,8 @@ import { NHN_MAX_BYTES } from '../../core/limits';
 import type { OcrResult } from '../../core/types';
 import { checkImageUrl, describeImageUrlProblem } from '../../core/url';
 import { useLatest } from '../internal';
-import { inputError } from './messages';
 import { type PreprocessOptions, prepareImage, selectMode } from './preprocess';
+import { inputError } from './problems';
 
 /** Where a recognition stands. One union, never a set of booleans. */
 export type OcrStatus = 'idle' | 'preparing' | 'uploading' | 'recognizing' | 'success' | 'error';
