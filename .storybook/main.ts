@@ -16,6 +16,8 @@ const config: StorybookConfig = {
     // props extend `UseOcrOptions`), but not the hundreds of DOM attributes from React's types.
     reactDocgen: 'react-docgen-typescript',
     reactDocgenTypescriptOptions: {
+      // The components (and the stories' own wrappers), not the Storybook config files.
+      include: ['src/**/*.tsx', 'stories/**/*.tsx'],
       shouldExtractLiteralValuesFromEnum: true,
       shouldRemoveUndefinedFromOptional: true,
       propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
