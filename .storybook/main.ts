@@ -3,11 +3,29 @@ import { lazyOcrBackendPlugin } from './ocr-backend-loader.ts';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.@(ts|tsx)'],
-  addons: ['msw-storybook-addon'],
+  addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/react-vite', options: {} },
-  // `public/` holds MSW's service worker; the fixtures are real photos used by the stories.
-  staticDirs: ['../public', { from: '../test/fixtures/real', to: '/fixtures' }],
+  // The fixtures are real photos used by the stories. No service worker is served: mocks run in
+  // the page (see `./mock-network.ts`).
+  staticDirs: [{ from: '../test/fixtures/real', to: '/fixtures' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // A component library's Storybook is read by its users: no "Get started" checklist for them.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
+  typescript: {
+    // Props tables from the JSDoc of the props interfaces, inherited ones included (the uploader's
+    // props extend `UseOcrOptions`), but not the hundreds of DOM attributes from React's types.
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      // The components (and the stories' own wrappers), not the Storybook config files.
+      include: ['src/**/*.tsx', 'stories/**/*.tsx'],
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      propFilter: (prop) => !prop.parent || !/node_modules/.test(prop.parent.fileName),
+    },
+  },
+  // The preview page is opened on its own too (links, tests); give it the manager's icon instead
+  // of a request for a `/favicon.ico` that does not exist.
+  previewHead: (head) => `${head}\n<link rel="icon" type="image/svg+xml" href="./favicon.svg" />`,
   async viteFinal(viteConfig) {
     // vite.config.ts builds the library; Storybook builds an app from the same plugins.
     if (viteConfig.build) viteConfig.build.lib = false;

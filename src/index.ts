@@ -53,7 +53,8 @@ export type {
   Point,
   Quad,
 } from './core/types';
-export { validateImageUrl } from './core/url';
+export type { ImageUrlCheck, ImageUrlProblem } from './core/url';
+export { checkImageUrl, imageUrlProblemOf, validateImageUrl } from './core/url';
 export {
   createColorScale,
   DEFAULT_COLOR_STOPS,
@@ -88,6 +89,7 @@ export {
 } from './react/overlay';
 export {
   describeOcrError,
+  describeOcrErrorDetail,
   type InputProblem,
   inputProblemOf,
   type OcrImage,

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { type ComponentProps, useMemo, useState } from 'react';
-import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { parseOcrResponse } from '../src/core/parse';
-import type { OcrResult, OcrWord } from '../src/core/types';
+import type { OcrResult } from '../src/core/types';
 import {
   defaultColorScale,
   defaultFormatLabel,
@@ -17,30 +17,46 @@ import receipt from '../test/fixtures/real/wildreceipt-1.jpeg?url';
 import receiptResponse from '../test/fixtures/real/wildreceipt-1.nhn.json';
 import smallReceipt from '../test/fixtures/real/wildreceipt-2.jpeg?url';
 import smallReceiptResponse from '../test/fixtures/real/wildreceipt-2.nhn.json';
+import {
+  DEFAULT_LABEL_TEMPLATE,
+  type OverlayControlArgs,
+  overlayControlArgTypes,
+  useOverlayControls,
+} from './support/overlay/controls';
 import { generateResult, paperCanvas, random } from './support/overlay/generate';
 
-/* ---------------------------------------------------------------------------------------------- */
-/* Controls: functions cannot be edited in the panel, so they are picked from named options.        */
-/* ---------------------------------------------------------------------------------------------- */
+type StoryArgs = ComponentProps<typeof OcrOverlay> & OverlayControlArgs;
 
-const colorScales = {
-  default: defaultColorScale,
-  greyscale: (c: number) => `hsl(0 0% ${Math.round(95 - c * 80)}%)`,
-  'red below 80%': (c: number) => (c < 0.8 ? '#d55e00' : '#0072b2'),
-};
-const labelFormats = {
-  default: defaultFormatLabel,
-  'text only': (word: OcrWord) => word.text,
-  'percent only': (word: OcrWord) => `${Math.round(word.confidence * 100)}%`,
-  'id and text': (word: OcrWord) => `${word.id}: ${word.text}`,
-};
+/** The overlay with the story's colour and label controls turned into props. */
+function Overlay(args: StoryArgs) {
+  return <OcrOverlay {...useOverlayControls(args)} />;
+}
 
-type StoryArgs = ComponentProps<typeof OcrOverlay>;
+const USAGE = `
+Draws OCR words as rotated boxes with confidence labels over their image, on one Konva canvas.
+Give it the image the words were read from and a result (from \`useOcr\`, \`<OcrUploader onResult>\`
+or \`parseOcrResponse\`):
+
+\`\`\`tsx
+import { OcrOverlay, parseOcrResponse } from 'react-ocr-overlay';
+
+<OcrOverlay
+  image={file} // URL, Blob/File, HTMLImageElement or ImageBitmap
+  result={parseOcrResponse(body)}
+  minConfidence={0.5}
+  onSelectedIdChange={(id, word) => setSelected(word)}
+/>;
+\`\`\`
+
+Wheel or pinch zooms, drag pans, double-click fits. The overlay is focusable: arrow keys and Tab
+walk the words, Enter clicks, Escape clears.
+`;
 
 const meta = {
   title: 'Components/OcrOverlay',
   component: OcrOverlay,
-  parameters: { layout: 'padded' },
+  tags: ['autodocs'],
+  parameters: { layout: 'padded', docs: { description: { component: USAGE } } },
   args: {
     image: scene,
     result: null,
@@ -50,8 +66,12 @@ const meta = {
     fillOpacity: 0,
     fontFamily: 'system-ui, sans-serif',
     zoom: true,
+    labelTemplate: DEFAULT_LABEL_TEMPLATE,
+    // The look of react-ocr-overlay/styles.css (loaded by the preview) for a standalone overlay.
+    className: 'ocr-overlay',
     style: { maxWidth: 900 },
   },
+  render: (args) => <Overlay {...args} />,
   argTypes: {
     image: { control: 'text' },
     result: { control: false },
@@ -61,19 +81,17 @@ const meta = {
     fillOpacity: { control: { type: 'range', min: 0, max: 1, step: 0.05 } },
     labelFontSize: { control: { type: 'number', min: 4, max: 80, step: 1 } },
     fontFamily: { control: 'text' },
-    colorScale: {
-      control: 'select',
-      options: Object.keys(colorScales),
-      mapping: colorScales,
-    },
-    formatLabel: {
-      control: 'select',
-      options: Object.keys(labelFormats),
-      mapping: labelFormats,
-    },
+    // Functions: set through the colour and template controls below.
+    colorScale: { control: false },
+    formatLabel: { control: false },
+    ...overlayControlArgTypes,
     zoom: { control: 'boolean' },
     width: { control: { type: 'number', min: 100, max: 2000, step: 10 } },
     height: { control: { type: 'number', min: 100, max: 2000, step: 10 } },
+    maxHeight: { control: 'text' },
+    textLayer: { control: 'inline-radio', options: ['selectable', 'hidden', 'none'] },
+    highlightedIds: { control: 'object' },
+    highlightColor: { control: 'color' },
     selectedId: { control: 'text' },
     defaultSelectedId: { control: 'text' },
     crossOrigin: { control: 'select', options: [undefined, '', 'anonymous', 'use-credentials'] },
@@ -82,7 +100,7 @@ const meta = {
     onHoverChange: { action: 'hoverChange' },
     onImageError: { action: 'imageError' },
   },
-} satisfies Meta<typeof OcrOverlay>;
+} satisfies Meta<StoryArgs>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -153,11 +171,19 @@ export const KoreanLabels: Story = {
   },
 };
 
-function LowConfidenceStory(args: StoryArgs) {
+/** The legend of the scale in use, a sample label (`sample`), and the overlay. */
+function WithLegend({ sample: showSample, ...args }: StoryArgs & { sample?: boolean }) {
+  const props = useOverlayControls(args);
+  const sample = showSample ? props.result?.words[0] : undefined;
   return (
     <div style={{ display: 'grid', gap: 12, maxWidth: 900 }}>
-      <OcrConfidenceLegend colorScale={args.colorScale} style={{ maxWidth: 320 }} />
-      <OcrOverlay {...args} />
+      <OcrConfidenceLegend colorScale={props.colorScale} style={{ maxWidth: 320 }} />
+      {sample && (
+        <output data-testid="sample-label" style={{ font: '13px system-ui' }}>
+          {(props.formatLabel ?? defaultFormatLabel)(sample)}
+        </output>
+      )}
+      <OcrOverlay {...props} />
     </div>
   );
 }
@@ -170,10 +196,39 @@ export const LowConfidence: Story = {
     minConfidence: 0.5,
     width: 520,
   },
-  render: (args) => <LowConfidenceStory {...args} />,
+  render: (args) => <WithLegend {...args} />,
 };
 
-function LinkedListStory(args: StoryArgs) {
+/**
+ * Colours and labels from the controls: pick a low and a high colour (`createColorScale([low,
+ * high])`) and write a label template; the legend and the sample label follow.
+ */
+export const Appearance: Story = {
+  args: {
+    image: smallReceipt,
+    result: withSpreadConfidence(parseOcrResponse(smallReceiptResponse)),
+    labels: 'always',
+    width: 520,
+    lowColor: '#ff0000',
+    highColor: 'rgb(0, 0, 255)',
+    labelTemplate: '{confidence}% · {text}',
+  },
+  render: (args) => <WithLegend {...args} sample />,
+  play: async ({ canvasElement, args }) => {
+    await ready(canvasElement);
+    const bar = canvasElement.querySelector<HTMLElement>('[data-ocr-legend-bar]')!;
+    const gradient = getComputedStyle(bar).backgroundImage;
+    expect(gradient).toMatch(/^linear-gradient\(to right, rgb\(255, 0, 0\) 0%/);
+    expect(gradient).toMatch(/rgb\(0, 0, 255\) 100%\)$/);
+    const word = args.result!.words[0]!;
+    expect(within(canvasElement).getByTestId('sample-label').textContent).toBe(
+      `${Math.round(word.confidence * 100)}% · ${word.text}`,
+    );
+  },
+};
+
+function LinkedListStory(controls: StoryArgs) {
+  const args = useOverlayControls(controls);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const words = args.result?.words ?? [];
   return (
@@ -248,7 +303,7 @@ export const ControlledSelection: Story = {
 function GeneratedStory({ count, ...args }: StoryArgs & { count: number }) {
   const image = useMemo(() => paperCanvas(1600, 1200).toDataURL('image/png'), []);
   const result = useMemo(() => generateResult(count, 1600, 1200, { seed: count }), [count]);
-  return <OcrOverlay {...args} image={image} result={result} />;
+  return <Overlay {...args} image={image} result={result} />;
 }
 
 /** 100 generated words on a 1600×1200 generated page. */
@@ -300,9 +355,4 @@ export const BrokenImage: Story = {
       /could not be loaded/,
     );
   },
-};
-
-/** The legend on its own. */
-export const Legend: StoryObj<typeof OcrConfidenceLegend> = {
-  render: () => <OcrConfidenceLegend style={{ maxWidth: 320 }} />,
 };

@@ -2,9 +2,11 @@ import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { delay, HttpResponse, http } from 'msw';
 import { type ReactNode, useLayoutEffect } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import '../src/styles.css';
 import { OcrUploader, ocrUploaderMessages } from '../src/react/uploader';
 import receiptUrl from '../test/fixtures/real/wildreceipt-1.jpeg?url';
 import receipt from '../test/fixtures/real/wildreceipt-1.nhn.json';
+import { installImageHost } from './support/uploader/image-host';
 import {
   dropOn,
   fileFrom,
@@ -71,9 +73,48 @@ const throttleUpload =
     </ThrottledUpload>
   );
 
+/** While mounted, `<img>` loads of the listed URLs show local fixtures (see `image-host.ts`). */
+function ImageHost({
+  images,
+  children,
+}: {
+  images: Readonly<Record<string, string>>;
+  children: ReactNode;
+}) {
+  useLayoutEffect(() => installImageHost(images), [images]);
+  return children;
+}
+const hostImages =
+  (images: Readonly<Record<string, string>>): Decorator =>
+  (Story) => (
+    <ImageHost images={images}>
+      <Story />
+    </ImageHost>
+  );
+
+const USAGE = `
+Drop, paste, pick (or photograph) an image, or enter its URL: it is checked, prepared and sent to
+**your** backend (NHN Cloud General OCR protocol, see \`react-ocr-overlay/server\`), and the
+recognised words are drawn over it.
+
+\`\`\`tsx
+import { OcrUploader } from 'react-ocr-overlay';
+import 'react-ocr-overlay/styles.css'; // optional: the look shown here
+
+<OcrUploader
+  endpoint="/api/ocr/general"
+  preprocess={{ maxDimension: 4096 }}
+  onResult={(result) => console.log(result.words.map((word) => word.text))}
+/>;
+\`\`\`
+
+The work is done by the \`useOcr\` hook, so you can build your own view around it.
+`;
+
 const meta = {
   title: 'Uploader/OcrUploader',
   component: OcrUploader,
+  tags: ['autodocs'],
   args: {
     endpoint: '/api/ocr/general',
     preprocess: { maxDimension: 4096 },
@@ -81,7 +122,10 @@ const meta = {
     onError: fn(),
     onStatusChange: fn(),
   },
-  parameters: { msw: { handlers: [answerReceipt] } },
+  parameters: {
+    msw: { handlers: [answerReceipt] },
+    docs: { description: { component: USAGE } },
+  },
 } satisfies Meta<typeof OcrUploader>;
 
 export default meta;
@@ -116,7 +160,7 @@ export const KoreanText: Story = {
   play: async ({ canvasElement, loaded }) => {
     const root = await dropOn(canvasElement, [loaded.file as File]);
     await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
-    // The overlay's text mirror lists the words once the image is drawn.
+    // The overlay's text layer holds the words once the image is drawn.
     await expect(await within(root).findByText(/아메리카노/, {}, SLOW)).toBeInTheDocument();
     await expect(within(root).getByText(en.success(8))).toBeInTheDocument();
   },
@@ -138,7 +182,10 @@ export const SlowUpload: Story = {
   },
 };
 
-/** NHN refuses the file type (4000003): a sentence for the code, Retry and Cancel. */
+/**
+ * NHN refuses the file type (4000003): a sentence for the code and Cancel; no Retry, since the
+ * same request would be refused again.
+ */
 export const ApiError: Story = {
   args: { retries: 0 },
   parameters: { msw: { handlers: [http.post('/api/ocr/general', () => nhnError(4000003))] } },
@@ -146,7 +193,7 @@ export const ApiError: Story = {
     const root = await dropReceipt(canvasElement);
     const alert = await within(root).findByRole('alert', {}, SLOW);
     await expect(alert).toHaveTextContent(en.resultCodes[4000003]!);
-    await expect(within(alert).getByRole('button', { name: en.retry })).toBeVisible();
+    await expect(within(alert).queryByRole('button', { name: en.retry })).toBeNull();
     await expect(within(alert).getByRole('button', { name: en.cancel })).toBeVisible();
     await expect(root.querySelector('[data-ocr-overlay]')).not.toBeNull();
     await expect(args.onError).toHaveBeenCalledWith(
@@ -231,19 +278,13 @@ export const TallReceiptCropping: Story = {
   },
 };
 
-/** An image URL: the backend downloads it; the browser shows it from the same URL. */
+/**
+ * An image URL: the backend downloads it; the browser shows it from the same URL. (The image host
+ * is a stand-in serving the receipt fixture, so the story never depends on the network.)
+ */
 export const UrlInput: Story = {
-  parameters: {
-    msw: {
-      handlers: [
-        answerReceipt,
-        http.get(IMAGE_URL, async () => {
-          const bytes = await (await fetch(receiptUrl)).arrayBuffer();
-          return new HttpResponse(bytes, { headers: { 'content-type': 'image/jpeg' } });
-        }),
-      ],
-    },
-  },
+  decorators: [hostImages({ [IMAGE_URL]: receiptUrl })],
+  parameters: { msw: { handlers: [answerReceipt] } },
   play: async ({ canvasElement, args }) => {
     const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
     const canvas = within(root);
@@ -254,6 +295,94 @@ export const UrlInput: Story = {
       expect.anything(),
       expect.objectContaining({ src: IMAGE_URL, width: 1600, height: 1200 }),
     );
+    const overlay = root.querySelector('[data-ocr-overlay]');
+    await waitFor(() => expect(overlay?.getAttribute('data-state')).toBe('ready'), SLOW);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+const PRIVATE_URL = 'http://printer.internal/scan.jpg';
+/** Bytes no browser decodes: the image cannot be shown here, and nothing goes to the network. */
+const UNLOADABLE = 'data:image/jpeg;base64,AAAA';
+
+/**
+ * The backend refuses to download a URL (our SSRF guard: a private address). One alert, with the
+ * sentence for the code and the server's own reason; no Retry, since that cannot help; no second
+ * "could not be loaded" from an overlay for an image this browser cannot show either.
+ */
+export const UrlRefusedByServer: Story = {
+  decorators: [hostImages({ [PRIVATE_URL]: UNLOADABLE })],
+  args: { retries: 0 },
+  parameters: {
+    msw: {
+      handlers: [
+        http.post('/api/ocr/general', () =>
+          HttpResponse.json(
+            {
+              header: {
+                isSuccessful: false,
+                resultCode: 4000504,
+                resultMessage:
+                  'The image could not be downloaded from http://printer.internal: it points to a private or reserved address, which this server does not fetch.',
+              },
+              result: null,
+            },
+            { status: 400 },
+          ),
+        ),
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
+    const canvas = within(root);
+    await userEvent.type(canvas.getByRole('textbox', { name: en.urlLabel }), PRIVATE_URL);
+    await userEvent.click(canvas.getByRole('button', { name: en.urlSubmit }));
+    const alert = await canvas.findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent(en.resultCodes[4000504]!);
+    await expect(alert).toHaveTextContent(/private or reserved address/);
+    await expect(within(alert).queryByRole('button', { name: en.retry })).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await expect(within(canvasElement).getAllByRole('alert')).toHaveLength(1);
+    await expect(root.querySelector('[data-ocr-overlay]')).toBeNull();
+  },
+};
+
+/** A URL the OCR service would not download (Storybook's own port): the field says why. */
+export const UrlPortRefused: Story = {
+  play: async ({ canvasElement, args }) => {
+    const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
+    const canvas = within(root);
+    await userEvent.type(
+      canvas.getByRole('textbox', { name: en.urlLabel }),
+      'http://localhost:6006/fixtures/wildreceipt-1.jpeg',
+    );
+    await userEvent.click(canvas.getByRole('button', { name: en.urlSubmit }));
+    const alert = await canvas.findByRole('alert', {}, SLOW);
+    await expect(alert).toHaveTextContent(/uses port 6006; .* ports 80, 443 and 10000–12000/);
+    await expect(args.onError).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'invalid-input' }),
+    );
+  },
+};
+
+/** A link pasted onto the uploader fills the URL field; Enter recognises it. */
+export const PasteUrl: Story = {
+  decorators: [hostImages({ [IMAGE_URL]: receiptUrl })],
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
+    const field = within(root).getByRole('textbox', { name: en.urlLabel });
+    root.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', ` ${IMAGE_URL}\n`);
+    root.dispatchEvent(
+      new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }),
+    );
+    await waitFor(() => expect(field).toHaveValue(IMAGE_URL));
+    await expect(field).toHaveFocus();
+    await expect(root.dataset.state).toBe('idle');
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
   },
 };
 
@@ -300,16 +429,52 @@ export const CustomChildren: Story = {
   },
 };
 
-/** Every string in Korean (`locale="ko"`), shown with an API error. */
+/** Every string in Korean (`locale="ko"`), shown with a passing API error (Retry offered). */
 export const KoreanLocale: Story = {
   args: { locale: 'ko', retries: 0 },
-  parameters: { msw: { handlers: [http.post('/api/ocr/general', () => nhnError(4000003))] } },
+  parameters: {
+    msw: { handlers: [http.post('/api/ocr/general', () => nhnError(5000503, 503))] },
+  },
   play: async ({ canvasElement }) => {
     const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
     await expect(within(root).getByRole('button', { name: ko.browse })).toBeVisible();
     await dropReceipt(canvasElement);
     const alert = await within(root).findByRole('alert', {}, SLOW);
-    await expect(alert).toHaveTextContent(ko.resultCodes[4000003]!);
+    await expect(alert).toHaveTextContent(ko.resultCodes[5000503]!);
     await expect(within(alert).getByRole('button', { name: ko.retry })).toBeVisible();
+  },
+};
+
+/**
+ * `react-ocr-overlay/styles.css` in both themes, side by side (`data-ocr-theme` forces one; without
+ * it the system's `prefers-color-scheme` decides). Drop a photo on either.
+ */
+export const Themes: Story = {
+  render: (args) => (
+    <div
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+        gap: 16,
+      }}
+    >
+      {(['light', 'dark'] as const).map((theme) => (
+        <div
+          key={theme}
+          data-ocr-theme={theme}
+          style={{ colorScheme: theme, background: 'Canvas', padding: 16, borderRadius: 12 }}
+        >
+          <OcrUploader {...args} />
+        </div>
+      ))}
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const [light, dark] = [...canvasElement.querySelectorAll<HTMLElement>('[data-ocr-uploader]')];
+    await expect(getComputedStyle(light!).backgroundColor).toBe('rgb(255, 255, 255)');
+    await expect(getComputedStyle(dark!).backgroundColor).toBe('rgb(28, 30, 33)');
+    await dropReceipt(dark!.parentElement!);
+    await waitFor(() => expect(dark!.dataset.state).toBe('success'), SLOW);
+    await expect(light!.dataset.state).toBe('idle');
   },
 };

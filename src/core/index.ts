@@ -53,4 +53,5 @@ export type {
   Point,
   Quad,
 } from './types';
-export { validateImageUrl } from './url';
+export type { ImageUrlCheck, ImageUrlProblem } from './url';
+export { checkImageUrl, imageUrlProblemOf, validateImageUrl } from './url';

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { OcrError } from '../../src/core/errors';
-import { validateImageUrl } from '../../src/core/url';
+import {
+  checkImageUrl,
+  type ImageUrlProblem,
+  imageUrlProblemOf,
+  validateImageUrl,
+} from '../../src/core/url';
 
 function rejectionOf(url: unknown): OcrError {
   try {
@@ -48,7 +53,8 @@ describe('validateImageUrl rejects', () => {
     ['https://example.com:9999/a.jpg', /port 9999/],
     ['https://example.com:12001/a.jpg', /port 12001/],
     ['http://example.com:22/a.jpg', /port 22/],
-    ['http://example.com:99999/a.jpg', /not an absolute URL/],
+    ['http://example.com:99999/a.jpg', /"http:\/\/example\.com:99999\/a\.jpg" is not a valid URL/],
+    ['http://localhost:6006/fixtures/a.jpg', /port 6006/],
   ])('%j', (url, message) => {
     const error = rejectionOf(url);
     expect(error.code).toBe('invalid-input');
@@ -68,6 +74,59 @@ describe('validateImageUrl rejects', () => {
   });
 });
 
+describe('the reason, as data (#12 item 6: say what is wrong with the URL)', () => {
+  test.each<[string, ImageUrlProblem]>([
+    ['', { reason: 'empty' }],
+    ['receipt.jpg', { reason: 'relative', url: 'receipt.jpg' }],
+    ['/images/a.jpg', { reason: 'relative', url: '/images/a.jpg' }],
+    ['//example.com/a.jpg', { reason: 'relative', url: '//example.com/a.jpg' }],
+    ['example.com/a.jpg', { reason: 'relative', url: 'example.com/a.jpg' }],
+    ['localhost:6006/a.jpg', { reason: 'relative', url: 'localhost:6006/a.jpg' }],
+    ['http://', { reason: 'no-host', url: 'http://' }],
+    ['https://:443/a.jpg', { reason: 'no-host', url: 'https://:443/a.jpg' }],
+    ['https://exa mple.com/a.jpg', { reason: 'malformed', url: 'https://exa mple.com/a.jpg' }],
+    [
+      'ftp://example.com/a.jpg',
+      { reason: 'scheme', url: 'ftp://example.com/a.jpg', scheme: 'ftp:' },
+    ],
+    ['file:///etc/passwd', { reason: 'scheme', url: 'file:///etc/passwd', scheme: 'file:' }],
+    [
+      'http://localhost:6006/fixtures/a.jpg',
+      { reason: 'port', url: 'http://localhost:6006/fixtures/a.jpg', port: 6006 },
+    ],
+    [
+      'http://example.com:99999/a.jpg',
+      // Not a port at all (above 65535): the URL itself does not parse.
+      { reason: 'malformed', url: 'http://example.com:99999/a.jpg' },
+    ],
+  ])('%j', (url, problem) => {
+    expect(checkImageUrl(url)).toEqual({ ok: false, problem });
+    expect(imageUrlProblemOf(rejectionOf(url))).toEqual(problem);
+  });
+
+  test('a non-string says its type', () => {
+    expect(checkImageUrl(42 as unknown as string)).toEqual({
+      ok: false,
+      problem: { reason: 'not-a-string', type: 'number' },
+    });
+  });
+
+  test('a good URL is returned parsed, surrounding spaces dropped', () => {
+    const checked = checkImageUrl('  https://example.com/a.jpg ');
+    expect(checked.ok && checked.url.href).toBe('https://example.com/a.jpg');
+  });
+
+  test('imageUrlProblemOf ignores other errors', () => {
+    expect(
+      imageUrlProblemOf(new OcrError('invalid-input', 'x', { cause: { reason: 'type' } })),
+    ).toBe(undefined);
+    expect(imageUrlProblemOf(new OcrError('network', 'x', { cause: { reason: 'port' } }))).toBe(
+      undefined,
+    );
+    expect(imageUrlProblemOf(new Error('x'))).toBe(undefined);
+  });
+});
+
 describe('validateImageUrl properties', () => {
   test('throws nothing but OcrError("invalid-input") for any string', () => {
     fc.assert(
@@ -78,6 +137,7 @@ describe('validateImageUrl properties', () => {
         } catch (error) {
           expect(error).toBeInstanceOf(OcrError);
           expect((error as OcrError).code).toBe('invalid-input');
+          expect(imageUrlProblemOf(error)?.reason).toMatch(/\w/);
         }
       }),
       { numRuns: 1000 },

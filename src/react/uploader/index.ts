@@ -1,5 +1,6 @@
 export {
   describeOcrError,
+  describeOcrErrorDetail,
   type InputProblem,
   inputProblemOf,
   type OcrUploaderMessages,

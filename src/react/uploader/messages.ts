@@ -1,19 +1,19 @@
 import {
-  OcrError,
+  type OcrError,
   type OcrErrorCode,
   RESULT_CODE_MESSAGES,
   resultCodeTable,
 } from '../../core/errors';
+import {
+  describeProblem,
+  formatMegabytes,
+  inputProblemOf,
+  megapixels,
+  type RejectedMessages,
+  rejectedEn,
+} from './problems';
 
-/** Why an input was refused; carried as `OcrError('invalid-input').cause`. */
-export type InputProblem =
-  | { reason: 'empty' }
-  | { reason: 'undecodable'; error?: unknown }
-  | { reason: 'too-many-pixels'; width: number; height: number; limit: number }
-  | { reason: 'too-large'; size: number; limit: number }
-  | { reason: 'type'; type: string }
-  | { reason: 'too-many-files'; count: number }
-  | { reason: 'url'; url: string };
+export { type InputProblem, inputError, inputProblemOf, type RejectedMessages } from './problems';
 
 /** Every string `<OcrUploader>` shows or announces. */
 export interface OcrUploaderMessages {
@@ -42,31 +42,20 @@ export interface OcrUploaderMessages {
   cancel: string;
   /** Accessible name of the overlay (the image with its words). */
   image: string;
+  /** Shown instead of the image when this browser cannot load an image URL the server read. */
+  imageUnavailable: string;
+  /** The backend's own words about a failure, under the sentence for its code. */
+  serverDetail: (message: string) => string;
   /** One sentence per `OcrError.code`, used when nothing more specific is known. */
   errors: Record<OcrErrorCode, string>;
   /** An HTTP error from the backend. */
   http: (status: number) => string;
-  /** Why a file was refused before anything was sent. */
-  rejected: {
-    empty: string;
-    undecodable: string;
-    tooManyPixels: (width: number, height: number, limit: number) => string;
-    tooLarge: (size: number, limit: number) => string;
-    type: (type: string) => string;
-    tooManyFiles: string;
-    url: string;
-  };
+  /** Why a file or URL was refused before anything was sent. */
+  rejected: RejectedMessages;
   /** NHN `header.resultCode` → sentence. */
   resultCodes: Readonly<Record<number, string>>;
   /** A result code missing from `resultCodes`. */
   unknownResultCode: (code: number) => string;
-}
-
-const megapixels = (pixels: number) => `${Math.round(pixels / 1e6)} MP`;
-
-/** Megabytes with one decimal, as people read file sizes. */
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 const en: OcrUploaderMessages = {
@@ -87,6 +76,8 @@ const en: OcrUploaderMessages = {
   retry: 'Retry',
   cancel: 'Cancel',
   image: 'The image and its recognised words',
+  imageUnavailable: 'This browser cannot load the image, so its words are not drawn over it.',
+  serverDetail: (message) => `Server: ${message}`,
   errors: {
     'invalid-input': 'This image cannot be recognised.',
     network: 'The OCR server could not be reached. Check your connection and try again.',
@@ -97,17 +88,7 @@ const en: OcrUploaderMessages = {
     'invalid-response': 'The OCR server sent an answer that could not be read.',
   },
   http: (status) => `The OCR server answered with an error (HTTP ${status}).`,
-  rejected: {
-    empty: 'The file is empty (0 bytes).',
-    undecodable: 'The file is not an image this browser can read.',
-    tooManyPixels: (width, height, limit) =>
-      `The image is ${width} × ${height} pixels; at most ${megapixels(limit)} can be recognised.`,
-    tooLarge: (size, limit) =>
-      `The image is ${formatMegabytes(size)}; at most ${formatMegabytes(limit)} can be sent.`,
-    type: (type) => `${type || 'This file type'} is not an image that can be recognised.`,
-    tooManyFiles: 'Drop one image at a time.',
-    url: 'Enter a full http:// or https:// image URL (ports 80, 443 or 10000–12000).',
-  },
+  rejected: rejectedEn,
   resultCodes: RESULT_CODE_MESSAGES,
   unknownResultCode: (code) => `The OCR service answered with error ${code}.`,
 };
@@ -130,6 +111,8 @@ const ko: OcrUploaderMessages = {
   retry: '다시 시도',
   cancel: '취소',
   image: '이미지와 인식된 단어',
+  imageUnavailable: '이 브라우저에서 이미지를 불러올 수 없어 단어를 이미지 위에 표시하지 않습니다.',
+  serverDetail: (message) => `서버: ${message}`,
   errors: {
     'invalid-input': '이 이미지는 인식할 수 없습니다.',
     network: 'OCR 서버에 연결할 수 없습니다. 네트워크를 확인하고 다시 시도하세요.',
@@ -149,7 +132,23 @@ const ko: OcrUploaderMessages = {
       `이미지가 ${formatMegabytes(size)}입니다. 최대 ${formatMegabytes(limit)}까지 보낼 수 있습니다.`,
     type: (type) => `${type || '이 파일 형식'}은(는) 인식할 수 있는 이미지가 아닙니다.`,
     tooManyFiles: '이미지는 한 번에 하나만 놓아 주세요.',
-    url: 'http:// 또는 https://로 시작하는 전체 이미지 URL을 입력하세요 (포트 80, 443, 10000–12000).',
+    url: (problem) => {
+      switch (problem.reason) {
+        case 'empty':
+        case 'not-a-string':
+          return '이미지 URL을 입력하세요.';
+        case 'relative':
+          return `"${problem.url}"은(는) 전체 URL이 아닙니다. http:// 또는 https://와 호스트 이름으로 시작하세요.`;
+        case 'no-host':
+          return `"${problem.url}"에 호스트 이름이 없습니다.`;
+        case 'malformed':
+          return `"${problem.url}"은(는) 올바른 URL이 아닙니다.`;
+        case 'scheme':
+          return `${problem.scheme} URL은 인식할 수 없습니다. http:// 또는 https:// 이미지 URL을 입력하세요.`;
+        case 'port':
+          return `포트 ${problem.port}은(는) 사용할 수 없습니다. 이미지는 포트 80, 443, 10000–12000에서만 다운로드합니다.`;
+      }
+    },
   },
   resultCodes: resultCodeTable([
     [0, '이미지를 인식했습니다.'],
@@ -179,52 +178,51 @@ const ko: OcrUploaderMessages = {
 /** The shipped message sets. Spread one to override single strings. */
 export const ocrUploaderMessages: Readonly<Record<'en' | 'ko', OcrUploaderMessages>> = { en, ko };
 
-/** The `rejected` sentence for an input problem. */
-function describeProblem(
-  problem: InputProblem,
-  rejected: OcrUploaderMessages['rejected'],
-): string | undefined {
-  switch (problem.reason) {
-    case 'too-many-pixels':
-      return rejected.tooManyPixels(problem.width, problem.height, problem.limit);
-    case 'too-large':
-      return rejected.tooLarge(problem.size, problem.limit);
-    case 'type':
-      return rejected.type(problem.type);
-    case 'too-many-files':
-      return rejected.tooManyFiles;
-    case 'empty':
-    case 'undecodable':
-    case 'url':
-      return rejected[problem.reason];
-  }
-  // Someone else's `cause` that happens to have a `reason`: described by the error code instead.
-  return undefined;
+/** The server's `resultMessage`, unless it is empty or only says "error" and a number. */
+function serverWords(error: OcrError): string | undefined {
+  const words = error.resultMessage?.trim();
+  if (!words || /^(?:error|fail(?:ed|ure)?|success)?[\s:#-]*-?\d*\.?$/i.test(words))
+    return undefined;
+  return words.length > 300 ? `${words.slice(0, 297)}...` : words;
 }
+
+const same = (a: string, b: string | undefined) =>
+  b !== undefined &&
+  a.replace(/[.\s]+$/, '').toLowerCase() === b.replace(/[.\s]+$/, '').toLowerCase();
 
 /**
- * An `OcrError('invalid-input')` whose `cause` says why, so the view can say it in the user's
- * language; its `message` is the English sentence unless a more precise one is given.
+ * The sentence to show for an error: input problem, NHN result code (the localised sentence for
+ * a known code, the server's own words for an unknown one), HTTP status, or code.
  */
-export function inputError(problem: InputProblem, message?: string): OcrError {
-  const text = message ?? describeProblem(problem, en.rejected) ?? 'The input was refused.';
-  return new OcrError('invalid-input', text, { cause: problem });
-}
-
-/** The reason an `invalid-input` error was raised by the uploader, if it was. */
-export function inputProblemOf(error: OcrError): InputProblem | undefined {
-  const cause = error.cause as InputProblem | undefined;
-  return error.code === 'invalid-input' && typeof cause?.reason === 'string' ? cause : undefined;
-}
-
-/** The sentence to show for an error: input problem, NHN result code, HTTP status, or code. */
 export function describeOcrError(error: OcrError, messages: OcrUploaderMessages): string {
   const problem = inputProblemOf(error);
   const refusal = problem && describeProblem(problem, messages.rejected);
   if (refusal) return refusal;
   if (error.resultCode !== undefined) {
-    return messages.resultCodes[error.resultCode] ?? messages.unknownResultCode(error.resultCode);
+    return (
+      messages.resultCodes[error.resultCode] ??
+      serverWords(error) ??
+      messages.unknownResultCode(error.resultCode)
+    );
   }
   if (error.code === 'http' && error.status !== undefined) return messages.http(error.status);
   return messages.errors[error.code] ?? error.message;
+}
+
+/**
+ * What the backend said about a failure beyond the sentence `describeOcrError` shows for its code
+ * ("…points to a private or reserved address"), in the server's words; `undefined` when it said
+ * nothing more.
+ */
+export function describeOcrErrorDetail(
+  error: OcrError,
+  messages: OcrUploaderMessages,
+): string | undefined {
+  if (error.resultCode === undefined || inputProblemOf(error)) return undefined;
+  const words = serverWords(error);
+  const shown = describeOcrError(error, messages);
+  if (!words || same(words, shown) || same(words, RESULT_CODE_MESSAGES[error.resultCode])) {
+    return undefined;
+  }
+  return words;
 }

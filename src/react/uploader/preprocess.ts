@@ -1,6 +1,6 @@
 import { type ImageHeader, readImageHeader } from '../../core/image-header';
 import { CROPPING_ASPECT_RATIO } from '../../core/limits';
-import { inputError } from './messages';
+import { inputError } from './problems';
 import { runTranscode } from './transcode';
 
 /** How an image is checked and prepared in the browser before it is uploaded. */
@@ -25,7 +25,7 @@ export interface PreprocessOptions {
 
 // Input problems live with their sentences in messages.ts; re-exported from here, where they
 // arise, for the callers that import them from this module.
-export { type InputProblem, inputError } from './messages';
+export { type InputProblem, inputError } from './problems';
 
 /** An image ready to upload, and what to display for it. */
 export interface PreparedImage {

@@ -4,10 +4,10 @@ import { isOcrError, OcrError } from '../../core/errors';
 import { scaleResult } from '../../core/geometry';
 import { NHN_MAX_BYTES } from '../../core/limits';
 import type { OcrResult } from '../../core/types';
-import { validateImageUrl } from '../../core/url';
+import { checkImageUrl, describeImageUrlProblem } from '../../core/url';
 import { useLatest } from '../internal';
-import { inputError } from './messages';
 import { type PreprocessOptions, prepareImage, selectMode } from './preprocess';
+import { inputError } from './problems';
 
 /** Where a recognition stands. One union, never a set of booleans. */
 export type OcrStatus = 'idle' | 'preparing' | 'uploading' | 'recognizing' | 'success' | 'error';
@@ -169,6 +169,9 @@ export function useOcr(options: UseOcrOptions): UseOcrResult {
 
   const recognize = useCallback(
     async (input: OcrInput): Promise<OcrResult | null> => {
+      // A drop that react-dropzone finishes reading after unmount still calls back (it aborts
+      // those runs only from v20 on, which needs Node 22): nothing to do for a gone component.
+      if (!mounted.current) return null;
       stop();
       const controller = new AbortController();
       run.current = controller;
@@ -254,6 +257,7 @@ export function useOcr(options: UseOcrOptions): UseOcrResult {
 
   const fail = useCallback(
     (error: OcrError) => {
+      if (!mounted.current) return;
       stop();
       report(error);
     },
@@ -270,12 +274,12 @@ async function prepare(
   signal: AbortSignal,
 ): Promise<Prepared> {
   if (typeof input === 'string') {
-    let url: string;
-    try {
-      url = validateImageUrl(input.trim()).href;
-    } catch (error) {
-      throw inputError({ reason: 'url', url: input }, (error as Error).message);
+    const checked = checkImageUrl(input);
+    if (!checked.ok) {
+      const { problem } = checked;
+      throw inputError({ reason: 'url', url: input, problem }, describeImageUrlProblem(problem));
     }
+    const url = checked.url.href;
     const { width, height } = await naturalSize(url, signal);
     return {
       input,

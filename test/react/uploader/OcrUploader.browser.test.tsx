@@ -120,14 +120,14 @@ describe('rejections: nothing is sent, the reason is shown', () => {
 });
 
 describe('server errors', () => {
-  test('API error 4000003: message per result code, image stays, Retry and Cancel', async () => {
+  test('API error 4000003: message per result code, image stays, Cancel but no Retry (not retryable)', async () => {
     server.respond = () => nhnError(4000003);
     const { root, settled, onError } = setup({ retries: 0 });
     await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
     await settled('error');
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(en.resultCodes[4000003]);
-    expect(within(alert).getByRole('button', { name: en.retry })).toBeTruthy();
+    expect(within(alert).queryByRole('button', { name: en.retry })).toBeNull();
     expect(within(alert).getByRole('button', { name: en.cancel })).toBeTruthy();
     expect(overlay(root)).not.toBeNull();
     expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'api', resultCode: 4000003 });
@@ -169,12 +169,12 @@ describe('server errors', () => {
 
   test('ko: the result code, buttons and progress are Korean', async () => {
     const ko = ocrUploaderMessages.ko;
-    server.respond = () => nhnError(4000003);
+    server.respond = () => nhnError(5000503, 503);
     const { root, settled } = setup({ retries: 0, locale: 'ko' });
     expect(screen.getByRole('button', { name: ko.browse })).toBeTruthy();
     await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
     await settled('error');
-    expect(screen.getByRole('alert').textContent).toContain(ko.resultCodes[4000003]);
+    expect(screen.getByRole('alert').textContent).toContain(ko.resultCodes[5000503]);
     expect(screen.getByRole('button', { name: ko.retry })).toBeTruthy();
     expect(screen.getByRole('button', { name: ko.cancel })).toBeTruthy();
   });

@@ -89,6 +89,18 @@ describe('runs', () => {
     expect(onError).not.toHaveBeenCalled();
   });
 
+  test('unmount while a drop is still being read: nothing is reported (#12 item 9, react-dropzone 19)', async () => {
+    const onResult = vi.fn();
+    const { root, onError, unmount } = setup({ onResult });
+    // react-dropzone reads the dropped files asynchronously and calls back after unmount.
+    await dropFiles(root, [new File(['hello'], 'notes.txt', { type: 'text/plain' })]);
+    unmount();
+    await delay(200);
+    expect(onError).not.toHaveBeenCalled();
+    expect(onResult).not.toHaveBeenCalled();
+    expect(server.received).toEqual([]);
+  });
+
   test('a replaced image has its object URL revoked', async () => {
     const revoke = vi.spyOn(URL, 'revokeObjectURL');
     const { seen, children } = recorder();
@@ -161,7 +173,11 @@ describe('inputs', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: en.urlSubmit }));
     await settled('error');
-    expect(screen.getByRole('alert').textContent).toContain(en.rejected.url);
+    expect(screen.getByRole('alert').textContent).toBe(
+      en.rejected.url({ reason: 'port', url: 'http://example.com:8080/a.png', port: 8080 }) +
+        en.cancel,
+    );
+    expect(screen.getByRole('alert').textContent).toContain('port 8080');
     expect(server.received).toEqual([]);
   });
 
@@ -189,7 +205,7 @@ describe('inputs', () => {
     } as Partial<OcrUploaderProps>);
     expect(screen.getByRole('group', { name: en.region })).toBe(root);
     expect(root.tabIndex).toBe(0); // focusable, so paste and Enter (opens the picker) work
-    expect(root.className).toBe('mine');
+    expect(root.className).toBe('ocr-uploader mine');
     expect(root.style.border).toBe('1px solid red');
     expect(root.dataset.testid).toBe('uploader');
     expect(screen.getByText('Drop a receipt')).toBeTruthy();

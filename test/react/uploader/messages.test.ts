@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { OcrError, type OcrErrorCode, RESULT_CODE_MESSAGES } from '../../../src/core/errors';
-import { describeOcrError, ocrUploaderMessages } from '../../../src/react/uploader/messages';
+import type { ImageUrlProblem } from '../../../src/core/url';
+import {
+  describeOcrError,
+  describeOcrErrorDetail,
+  ocrUploaderMessages,
+} from '../../../src/react/uploader/messages';
 import { type InputProblem, inputError } from '../../../src/react/uploader/preprocess';
 
 const codes: OcrErrorCode[] = [
@@ -19,7 +24,7 @@ const problems: InputProblem[] = [
   { reason: 'too-large', size: 25 * 1024 * 1024, limit: 20 * 1024 * 1024 },
   { reason: 'type', type: 'text/plain' },
   { reason: 'too-many-files', count: 2 },
-  { reason: 'url', url: 'ftp://x' },
+  { reason: 'url', url: 'ftp://x', problem: { reason: 'scheme', url: 'ftp://x', scheme: 'ftp:' } },
 ];
 
 describe.each(['en', 'ko'] as const)('%s messages', (locale) => {
@@ -63,6 +68,64 @@ describe.each(['en', 'ko'] as const)('%s messages', (locale) => {
     const http = new OcrError('http', 'x', { status: 502 });
     expect(describeOcrError(http, messages)).toContain('502');
     expect(describeOcrError(new OcrError('timeout', 'x'), messages)).toBe(messages.errors.timeout);
+  });
+});
+
+const urlProblems: Array<[ImageUrlProblem, RegExp]> = [
+  [{ reason: 'empty' }, /./],
+  [{ reason: 'not-a-string', type: 'number' }, /./],
+  [{ reason: 'relative', url: 'example.com/a.jpg' }, /example\.com\/a\.jpg/],
+  [{ reason: 'no-host', url: 'https://' }, /https:\/\//],
+  [{ reason: 'malformed', url: 'https://a b' }, /https:\/\/a b/],
+  [{ reason: 'scheme', url: 'ftp://x', scheme: 'ftp:' }, /ftp:/],
+  [{ reason: 'port', url: 'http://localhost:6006/', port: 6006 }, /6006/],
+];
+
+describe.each(['en', 'ko'] as const)(
+  '%s: a refused URL says what is wrong (#12 item 6)',
+  (locale) => {
+    const { rejected } = ocrUploaderMessages[locale];
+    test.each(urlProblems)('%j', (problem, detail) => {
+      expect(rejected.url(problem)).toMatch(detail);
+    });
+    test('one sentence per reason', () => {
+      const sentences = urlProblems.slice(1).map(([problem]) => rejected.url(problem));
+      expect(new Set(sentences).size).toBe(sentences.length);
+    });
+  },
+);
+
+describe("describeOcrErrorDetail: the server's words beyond our sentence (#12 item 6)", () => {
+  const { en } = ocrUploaderMessages;
+  const api = (resultCode: number, resultMessage?: string) =>
+    new OcrError('api', 'x', { resultCode, resultMessage, status: 400 });
+  test.each<[string, OcrError, string | undefined]>([
+    [
+      'a reason',
+      api(4000504, 'Host name could not be resolved.'),
+      'Host name could not be resolved.',
+    ],
+    ['only "ERROR"', api(4000504, 'ERROR'), undefined],
+    ['only "error 4000504"', api(4000504, 'error 4000504'), undefined],
+    ['our English sentence again', api(4000504, RESULT_CODE_MESSAGES[4000504]), undefined],
+    ['nothing', api(4000504), undefined],
+    [
+      'an unknown code (its words are the sentence already)',
+      api(4009999, 'Plan limit.'),
+      undefined,
+    ],
+    ['no result code', new OcrError('network', 'x'), undefined],
+  ])('%s', (_name, error, detail) => {
+    expect(describeOcrErrorDetail(error, en)).toBe(detail);
+  });
+  test('an unknown code is described in the server words', () => {
+    expect(describeOcrError(api(4009999, 'Plan limit.'), en)).toBe('Plan limit.');
+    expect(describeOcrError(api(4009999, 'ERROR'), en)).toBe(en.unknownResultCode(4009999));
+  });
+  test('a long message is cut', () => {
+    expect(describeOcrErrorDetail(api(4000504, 'x'.repeat(1000)), en)!.length).toBeLessThanOrEqual(
+      300,
+    );
   });
 });
 
