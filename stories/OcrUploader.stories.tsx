@@ -25,6 +25,13 @@ const RECEIPT_WORDS = receipt.result.listOfInferTexts.reduce(
 const IMAGE_URL = 'https://images.example.com/receipt.jpeg';
 const SLOW = { timeout: 10_000 };
 
+/** The overlay's words are complete in the DOM (its text layer places them over a few frames). */
+const textLayerReady = (root: HTMLElement) =>
+  waitFor(() => {
+    const overlay = root.querySelector('[data-ocr-overlay]');
+    expect(overlay?.getAttribute('data-text-layer')).toBe('ready');
+  }, SLOW);
+
 const nhnError = (resultCode: number, status = 400) =>
   HttpResponse.json(
     { header: { isSuccessful: false, resultCode, resultMessage: `error ${resultCode}` } },
@@ -161,6 +168,7 @@ export const KoreanText: Story = {
     const root = await dropOn(canvasElement, [loaded.file as File]);
     await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
     // The overlay's text layer holds the words once the image is drawn.
+    await textLayerReady(root);
     await expect(await within(root).findByText(/아메리카노/, {}, SLOW)).toBeInTheDocument();
     await expect(within(root).getByText(en.success(8))).toBeInTheDocument();
   },
@@ -195,7 +203,7 @@ export const ApiError: Story = {
     await expect(alert).toHaveTextContent(en.resultCodes[4000003]!);
     await expect(within(alert).queryByRole('button', { name: en.retry })).toBeNull();
     await expect(within(alert).getByRole('button', { name: en.cancel })).toBeVisible();
-    await expect(root.querySelector('[data-ocr-overlay]')).not.toBeNull();
+    await waitFor(() => expect(root.querySelector('[data-ocr-overlay]')).not.toBeNull());
     await expect(args.onError).toHaveBeenCalledWith(
       expect.objectContaining({ resultCode: 4000003 }),
     );
@@ -274,6 +282,7 @@ export const TallReceiptCropping: Story = {
   play: async ({ canvasElement, loaded }) => {
     const root = await dropOn(canvasElement, [loaded.file as File]);
     await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
+    await textLayerReady(root);
     await expect(await within(root).findByText(/TOTAL/, {}, SLOW)).toBeInTheDocument();
   },
 };

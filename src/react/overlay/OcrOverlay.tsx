@@ -38,7 +38,7 @@ function isFocusVisible(element: Element): boolean {
  * Focusable; arrow keys/Tab walk the words in reading order, Enter clicks, Escape clears.
  * A thin view over `useOcrOverlay`.
  */
-export const OcrOverlay = forwardRef<OcrOverlayHandle, OcrOverlayProps>(
+export const OcrOverlay = /* @__PURE__ */ forwardRef<OcrOverlayHandle, OcrOverlayProps>(
   function OcrOverlay(props, ref) {
     const [options, rest] = splitProps(props, OVERLAY_OPTION_KEYS);
     const { locale, messages: overrides, style, onKeyDown, onFocus, onBlur, ...dom } = rest;

@@ -16,7 +16,8 @@ import {
 } from 'react-dropzone';
 import type { OcrError } from '../../core/errors';
 import { composeEventHandlers, type OcrLocale, splitProps, useMessages } from '../internal';
-import { OcrOverlay, type OcrOverlayProps } from '../overlay';
+import type { OcrOverlayProps } from '../overlay';
+import { useOverlayComponent } from './lazyOverlay';
 import {
   describeOcrError,
   describeOcrErrorDetail,
@@ -150,6 +151,7 @@ export function OcrUploader(props: OcrUploaderProps) {
   const { className, onPaste, ...root } = rest;
   const ocr = useOcr(options);
   const messages = useMessages(ocrUploaderMessages, locale, overrides);
+  const Overlay = useOverlayComponent(showOverlay);
   const [url, setUrl] = useState('');
   const urlField = useRef<HTMLInputElement>(null);
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({
@@ -266,8 +268,8 @@ export function OcrUploader(props: OcrUploaderProps) {
       {showOverlay && image && !shown && status !== 'error' && !busy && (
         <p data-part="image-unavailable">{messages.imageUnavailable}</p>
       )}
-      {showOverlay && shown && (
-        <OcrOverlay
+      {Overlay && shown && (
+        <Overlay
           aria-label={messages.image}
           image={shown.src}
           result={result}

@@ -150,7 +150,7 @@ const ko: OcrUploaderMessages = {
       }
     },
   },
-  resultCodes: resultCodeTable([
+  resultCodes: /* @__PURE__ */ resultCodeTable([
     [0, '이미지를 인식했습니다.'],
     [-1, '알 수 없는 이유로 OCR 서비스가 실패했습니다.'],
     [4000001, '요청 파라미터가 올바르지 않습니다.'],

@@ -1,5 +1,4 @@
 import { type ImageHeader, readImageHeader } from '../../core/image-header';
-import { CROPPING_ASPECT_RATIO } from '../../core/limits';
 import { inputError } from './problems';
 import { runTranscode } from './transcode';
 
@@ -41,17 +40,7 @@ export interface PreparedImage {
   sentHeight: number;
 }
 
-/** Which endpoint an image of this size goes to when `mode` is `'auto'`. */
-export function selectMode(
-  mode: 'auto' | 'general' | 'cropping',
-  width: number,
-  height: number,
-): 'general' | 'cropping' {
-  if (mode !== 'auto') return mode;
-  const long = Math.max(width, height);
-  const short = Math.min(width, height);
-  return short > 0 && long / short > CROPPING_ASPECT_RATIO ? 'cropping' : 'general';
-}
+export { selectMode } from './mode';
 
 /** The size after fitting the longest side within `maxDimension` (never enlarged). */
 export function fitWithin(

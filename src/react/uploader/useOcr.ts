@@ -6,7 +6,8 @@ import { NHN_MAX_BYTES } from '../../core/limits';
 import type { OcrResult } from '../../core/types';
 import { checkImageUrl, describeImageUrlProblem } from '../../core/url';
 import { useLatest } from '../internal';
-import { type PreprocessOptions, prepareImage, selectMode } from './preprocess';
+import { selectMode } from './mode';
+import type { PreprocessOptions } from './preprocess';
 import { inputError } from './problems';
 
 /** Where a recognition stands. One union, never a set of booleans. */
@@ -289,6 +290,8 @@ async function prepare(
       sentHeight: height,
     };
   }
+  // Decoding, orientation and transcoding load with the first file, not with the hook.
+  const { prepareImage } = await import('./preprocess');
   const image = await prepareImage(input, options.preprocess, signal);
   const limit = options.maxSize ?? NHN_MAX_BYTES;
   if (image.upload.size > limit)

@@ -67,7 +67,7 @@ export const DEFAULT_COLOR_STOPS: readonly OcrColorStop[] = [
  * (0.6) and sky blue (0.85) to blue (1). Input is clamped to 0..1; returns `#rrggbb`.
  */
 export const defaultColorScale: (confidence: number) => string =
-  createColorScale(DEFAULT_COLOR_STOPS);
+  /* @__PURE__ */ createColorScale(DEFAULT_COLOR_STOPS);
 
 /** The default label: the word's text and its confidence as a whole percentage (`"영수증 93%"`). */
 export function defaultFormatLabel(word: OcrWord): string {

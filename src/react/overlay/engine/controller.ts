@@ -5,13 +5,12 @@ import { PageFacts } from './environment';
 import { exportDataURL, type OverlayExportOptions } from './export';
 import { type ImageLoadState, ImageSlot } from './image';
 import { type InputHost, type InputSurface, OverlayInput } from './input';
-import { hitTestScreen, type OverlayModel, wordRect } from './model';
+import { LazyTextLayer } from './lazyTextLayer';
+import { hitTestScreen, nearestOnLine, type OverlayModel, wordRect } from './model';
 import { type OverlayOptions, type ResolvedOverlayOptions, resolveOptions } from './options';
 import { SceneState } from './sceneState';
 import { nextSnapshot, type OverlaySnapshot } from './snapshot';
 import { StageRenderer } from './stage';
-import { TextLayer } from './textLayer';
-import { nearestOnLine } from './textLines';
 import { Viewport } from './viewport';
 
 /**
@@ -34,7 +33,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     }
     this.#update(false);
   });
-  readonly #text = new TextLayer((state) => this.#root?.setAttribute('data-text-layer', state));
+  readonly #text = new LazyTextLayer((state) => this.#root?.setAttribute('data-text-layer', state));
   #root: Element | null = null;
   readonly #page = new PageFacts((what) =>
     what === 'ratio' ? this.#render() : this.#update(false),

@@ -194,6 +194,29 @@ export function hitTest(model: OverlayModel, point: Point, tolerance = 0): numbe
 }
 
 /**
+ * The word on the line after (`1`) or before (`-1`) word `index`'s line whose centre is nearest
+ * it horizontally (ArrowDown / ArrowUp); `index` itself past the first or last line. Lines are
+ * runs of words sharing `line`, as reading order keeps them.
+ */
+export function nearestOnLine(model: OverlayModel, index: number, direction: 1 | -1): number {
+  const { words, bounds: b } = model;
+  const line = words[index]?.line;
+  if (line === undefined) return index;
+  // The first word past this line's run in `direction`, then that line's whole run.
+  let edge = index;
+  while (words[edge + direction]?.line === line) edge += direction;
+  const target = words[edge + direction]?.line;
+  if (target === undefined) return index;
+  const centre = (i: number) => (b[i * 4]! + b[i * 4 + 2]!) / 2;
+  const x = centre(index);
+  let best = edge + direction;
+  for (let i = best; words[i]?.line === target; i += direction) {
+    if (Math.abs(centre(i) - x) < Math.abs(centre(best) - x)) best = i;
+  }
+  return best;
+}
+
+/**
  * The word under a stage point at `view`, forgiving the outline's half-width plus 2 CSS px, so
  * thin strokes and lines are easy to hit at any zoom.
  */

@@ -132,22 +132,3 @@ export function stepToward(
   }
   return { next, complete };
 }
-
-/**
- * The word on the line after (`1`) or before (`-1`) word `index`'s line whose centre is nearest
- * it horizontally (ArrowDown / ArrowUp); `index` itself past the first or last line.
- */
-export function nearestOnLine(model: OverlayModel, index: number, direction: 1 | -1): number {
-  const lines = textLinesOf(model);
-  const k = lines.findIndex((line) => index >= line.start && index < line.end);
-  const target = lines[k + direction];
-  if (k < 0 || !target) return index;
-  const b = model.bounds;
-  const centre = (i: number) => (b[i * 4]! + b[i * 4 + 2]!) / 2;
-  const x = centre(index);
-  let best = target.start;
-  for (let i = target.start + 1; i < target.end; i++) {
-    if (Math.abs(centre(i) - x) < Math.abs(centre(best) - x)) best = i;
-  }
-  return best;
-}

@@ -2,13 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Point, Quad } from '../../../../src/core/types';
 import { defaultColorScale } from '../../../../src/react/overlay/engine/colors';
-import { buildModel } from '../../../../src/react/overlay/engine/model';
+import { buildModel, nearestOnLine } from '../../../../src/react/overlay/engine/model';
 import { spanStyle, textBoxOf } from '../../../../src/react/overlay/engine/textGeometry';
 import {
   linesToPlace,
   MAX_PLACED_WORDS,
   MIN_SELECTABLE_PX,
-  nearestOnLine,
   stepToward,
   textLinesOf,
 } from '../../../../src/react/overlay/engine/textLines';
