@@ -70,8 +70,12 @@ export function inkSpans(ink: ArrayLike<number>, width: number, minGap: number):
   return spans;
 }
 
-/** Character pitch across a word gap, relative to the line's median pitch (monospaced: 2). */
-const PITCH_FACTOR = 1.35;
+/**
+ * Character pitch across a word gap, relative to the line's median pitch: monospaced print
+ * gives 2, proportional fonts ~1.25–1.5 (measured with DejaVu Sans; CTC positions come in
+ * steps of 8 crop pixels), a letter broken by faint print ~1.
+ */
+const PITCH_FACTOR = 1.15;
 
 export interface SplitLine {
   words: CropWord[];
@@ -88,7 +92,16 @@ export interface SplitLine {
 export function splitWords(
   characters: readonly CtcCharacter[],
   spans: readonly InkSpan[],
-  { stepWidth, cropWidth }: { stepWidth: number; cropWidth: number },
+  {
+    stepWidth,
+    cropWidth,
+    wideGap = Infinity,
+  }: {
+    stepWidth: number;
+    cropWidth: number;
+    /** A gap at least this wide separates words whatever the pitch says. */
+    wideGap?: number;
+  },
 ): SplitLine {
   const centre = (character: CtcCharacter) =>
     ((character.first + character.last + 1) / 2) * stepWidth;

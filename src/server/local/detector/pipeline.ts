@@ -108,7 +108,7 @@ async function detectRegions(
  * monospaced receipt print (beside an "I"), spaces 0.45–0.8. Narrower word gaps still split
  * where the recogniser reads a space.
  */
-const WORD_GAP = 0.45;
+const WORD_GAP = { narrow: 0.28, wide: 0.45 };
 
 export async function readImage(
   options: PipelineOptions,
@@ -153,10 +153,11 @@ export async function readImage(
           characters.length === 0
             ? 0
             : characters.reduce((sum, c) => sum + c.probability, 0) / characters.length;
-        const spans = inkSpans(batch.ink[slot]!, crop.cropWidth, crop.cropHeight * WORD_GAP);
+        const spans = inkSpans(batch.ink[slot]!, crop.cropWidth, crop.cropHeight * WORD_GAP.narrow);
         const { words, unreadWidth } = splitWords(characters, spans, {
           stepWidth: batch.width / reply.steps,
           cropWidth: crop.cropWidth,
+          wideGap: crop.cropHeight * WORD_GAP.wide,
         });
         const own =
           text === '' || confidence < minConfidence
