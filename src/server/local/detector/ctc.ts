@@ -92,16 +92,7 @@ export interface SplitLine {
 export function splitWords(
   characters: readonly CtcCharacter[],
   spans: readonly InkSpan[],
-  {
-    stepWidth,
-    cropWidth,
-    wideGap = Infinity,
-  }: {
-    stepWidth: number;
-    cropWidth: number;
-    /** A gap at least this wide separates words whatever the pitch says. */
-    wideGap?: number;
-  },
+  { stepWidth, cropWidth }: { stepWidth: number; cropWidth: number },
 ): SplitLine {
   const centre = (character: CtcCharacter) =>
     ((character.first + character.last + 1) / 2) * stepWidth;
@@ -134,8 +125,8 @@ export function splitWords(
     const right = perSpan[index]!;
     const first = right.find((c) => c.text.trim() !== '');
     const last = left?.findLast((c) => c.text.trim() !== '');
-    if (!first || !last || pitch === 0 || centre(first) - centre(last) > PITCH_FACTOR * pitch)
-      continue;
+    const pitchAcross = first && last ? centre(first) - centre(last) : Infinity;
+    if (pitch === 0 || pitchAcross > PITCH_FACTOR * pitch) continue;
     const target = perSpan.lastIndexOf(left!);
     perSpan[target] = [...left!, ...right];
     whole[target] = { x0: whole[target]!.x0, x1: whole[index]!.x1 };

@@ -103,12 +103,12 @@ async function detectRegions(
 }
 
 /**
- * The narrowest gap between words without a space read between them, in crop heights.
- * Measured on the WildReceipt photos and on DejaVu Sans: letters are up to ~0.35 apart in
- * monospaced receipt print (beside an "I"), spaces 0.45–0.8. Narrower word gaps still split
- * where the recogniser reads a space.
+ * The narrowest ink gap that may separate words, in crop heights (a space in 28 px DejaVu Sans
+ * is ~0.35). Narrower gaps split only where the recogniser reads a space; wider ones are
+ * checked against the character pitch (see `splitWords`), since faint receipt print breaks
+ * letters apart by as much as a space.
  */
-const WORD_GAP = { narrow: 0.28, wide: 0.45 };
+const WORD_GAP = 0.28;
 
 export async function readImage(
   options: PipelineOptions,
@@ -153,11 +153,10 @@ export async function readImage(
           characters.length === 0
             ? 0
             : characters.reduce((sum, c) => sum + c.probability, 0) / characters.length;
-        const spans = inkSpans(batch.ink[slot]!, crop.cropWidth, crop.cropHeight * WORD_GAP.narrow);
+        const spans = inkSpans(batch.ink[slot]!, crop.cropWidth, crop.cropHeight * WORD_GAP);
         const { words, unreadWidth } = splitWords(characters, spans, {
           stepWidth: batch.width / reply.steps,
           cropWidth: crop.cropWidth,
-          wideGap: crop.cropHeight * WORD_GAP.wide,
         });
         const own =
           text === '' || confidence < minConfidence
