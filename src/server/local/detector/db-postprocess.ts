@@ -4,7 +4,14 @@
  * score it by the mean probability inside, and grow it back out ("unclip"), because DB is
  * trained to mark a shrunken core of each text region.
  */
-import { minAreaRect, orientRect, type Point, type RotatedRect } from './geometry';
+import {
+  minAreaRect,
+  orientRect,
+  type Point,
+  principalAxis,
+  type RotatedRect,
+  rectAtAngle,
+} from './geometry';
 
 export interface ProbabilityMap {
   width: number;
@@ -94,6 +101,23 @@ function boundaryCorners(
   return corners;
 }
 
+/**
+ * The region's rectangle. For an elongated region (a word or line) its angle is the principal
+ * axis of all its pixels, which a descender moves less than it moves the minimum-area
+ * rectangle of the outline (on "apart" drawn at 18°: 5.3° off with the minimum-area rectangle,
+ * 4.8° with the principal axis); rounder regions keep the minimum-area rectangle.
+ */
+function fitRect(pixels: readonly number[], mask: Uint8Array, map: ProbabilityMap): RotatedRect {
+  const { width, height } = map;
+  const corners = boundaryCorners(pixels, mask, width, height);
+  const points = pixels.map((index) => ({
+    x: (index % width) + 0.5,
+    y: Math.floor(index / width) + 0.5,
+  }));
+  const axis = principalAxis(points);
+  return axis.elongation >= 2 ? rectAtAngle(corners, axis.angle) : minAreaRect(corners);
+}
+
 /** Mean of `map` over the pixels whose centre lies inside `rect`. */
 function meanInside(map: ProbabilityMap, rect: RotatedRect): number {
   const cos = Math.cos(rect.angle);
@@ -166,7 +190,7 @@ export function extractTextRegions(
   const regions: TextRegion[] = [];
   forEachRegion(mask, map.width, map.height, (pixels) => {
     if (pixels.length < minSize * minSize) return;
-    const core = minAreaRect(boundaryCorners(pixels, mask, map.width, map.height));
+    const core = fitRect(pixels, mask, map);
     if (Math.min(core.width, core.height) < minSize) return;
     const score = meanInside(map, core);
     if (score < boxThreshold) return;

@@ -97,6 +97,61 @@ export function minAreaRect(points: readonly Point[]): RotatedRect {
   return orientRect(best!);
 }
 
+/** The smallest rectangle at `angle` containing `points`. */
+export function rectAtAngle(points: readonly Point[], angle: number): RotatedRect {
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  let minU = Infinity;
+  let maxU = -Infinity;
+  let minV = Infinity;
+  let maxV = -Infinity;
+  for (const point of points) {
+    const u = point.x * cos + point.y * sin;
+    const v = -point.x * sin + point.y * cos;
+    minU = Math.min(minU, u);
+    maxU = Math.max(maxU, u);
+    minV = Math.min(minV, v);
+    maxV = Math.max(maxV, v);
+  }
+  const u = (minU + maxU) / 2;
+  const v = (minV + maxV) / 2;
+  return orientRect({
+    cx: u * cos - v * sin,
+    cy: u * sin + v * cos,
+    width: maxU - minU,
+    height: maxV - minV,
+    angle,
+  });
+}
+
+/**
+ * Direction of the principal axis of `points` (their covariance's main eigenvector), radians,
+ * and how elongated they are (major / minor spread).
+ */
+export function principalAxis(points: readonly Point[]): { angle: number; elongation: number } {
+  let mx = 0;
+  let my = 0;
+  for (const point of points) {
+    mx += point.x;
+    my += point.y;
+  }
+  mx /= points.length;
+  my /= points.length;
+  let xx = 0;
+  let yy = 0;
+  let xy = 0;
+  for (const point of points) {
+    xx += (point.x - mx) ** 2;
+    yy += (point.y - my) ** 2;
+    xy += (point.x - mx) * (point.y - my);
+  }
+  const angle = 0.5 * Math.atan2(2 * xy, xx - yy);
+  const spread = Math.sqrt((xx - yy) ** 2 + 4 * xy * xy);
+  const major = (xx + yy + spread) / 2;
+  const minor = (xx + yy - spread) / 2;
+  return { angle, elongation: minor > 0 ? Math.sqrt(major / minor) : Infinity };
+}
+
 /** The same rectangle with `width` along its longer side and the angle in (−π/2, π/2]. */
 export function orientRect(rect: RotatedRect): RotatedRect {
   if (rect.height > rect.width) {
