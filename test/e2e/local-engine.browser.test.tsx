@@ -1,6 +1,7 @@
 /**
  * End to end, nothing mocked: the Vitest page is served by Vite with the same `/api/ocr` backend
- * as `npm start` (the local tesseract.js engine), and a generated photo of known words goes
+ * as `npm start` (the local engine: the detector, since this repository installs its optional
+ * packages), and a generated photo of known words goes
  * through the real uploader, the real HTTP client and the real overlay.
  */
 import { render, waitFor } from '@testing-library/react';
