@@ -90,7 +90,12 @@ for (const engine of engines) {
     try {
       const cold = await recognise(handler, bytes);
       const warm = [];
-      for (let run = 0; run < runs; run += 1) warm.push((await recognise(handler, bytes)).ms);
+      const warmCpu = [];
+      for (let run = 0; run < runs; run += 1) {
+        const timed = await recognise(handler, bytes);
+        warm.push(timed.ms);
+        warmCpu.push(timed.cpu);
+      }
       const { width, height } = sizeOf(bytes);
       const scored = score(cold.result, truth, width, height, {
         realText: image.startsWith('wildreceipt'),
@@ -103,6 +108,7 @@ for (const engine of engines) {
         cold: cold.ms,
         warmMin: Math.min(...warm),
         warmMedian: median(warm),
+        warmCpu: median(warmCpu),
       });
     } finally {
       await handler.close();
@@ -124,6 +130,7 @@ const table = [
     'read',
     'cold',
     `warm min / median of ${runs}`,
+    'warm CPU',
   ],
   ...rows.map((row) => [
     row.engine,
@@ -134,6 +141,7 @@ const table = [
     row.readable ? `${row.read} / ${row.readable}` : '–',
     seconds(row.cold),
     `${seconds(row.warmMin)} / ${seconds(row.warmMedian)}`,
+    seconds(row.warmCpu),
   ]),
   ...engines.map((engine) => {
     const t = totals[engine];
@@ -146,11 +154,12 @@ const table = [
       `${t.read} / ${t.readable}`,
       '',
       '',
+      '',
     ];
   }),
 ];
 const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
-const right = new Set([2, 3, 4, 5, 6, 7]);
+const right = new Set([2, 3, 4, 5, 6, 7, 8]);
 const line = (row) =>
   `| ${row.map((cell, c) => (right.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join(' | ')} |`;
 console.log(line(table[0]));
@@ -162,9 +171,12 @@ console.log(`
 detections = words answered. precision = detections with ≥ 50% of their area on ground-truth text,
 over detections not mostly on a "###" (ignore) region. covered = ground-truth texts (not "###")
 with ≥ 50% of their area under detections. read = WildReceipt ground-truth texts (all 86, 4 of them
-empty, which never count) spelled exactly by the words centred inside them, in order, ignoring case
-and spaces (the ICDAR texts are placeholders). cold = first request to a new handler (threads
-start, models load); warm = the same request again.`);
+empty, which never count) spelled exactly, ignoring case and spaces, by the detections assigned to
+them in order along the text; a detection goes to the ground-truth text containing its centre whose
+midline is nearest (the ICDAR texts are placeholders). cold = first request to a new handler
+(threads start, models load); warm = the same request again; warm CPU = CPU time of the whole
+process (worker threads included) for the median warm request, which other load on the machine
+moves less than wall time.`);
 console.log(
   `\nnode ${process.version}, ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}; load average before ${loadBefore}, after ${loadAfter}`,
 );
