@@ -5,7 +5,8 @@
  * - NHN Cloud, when `NHN_OCR_APPKEY` and either `NHN_OCR_SECRET_KEY` (API v1.0) or
  *   `NHN_OCR_ACCESS_KEY_ID` + `NHN_OCR_SECRET_ACCESS_KEY` (API v1.1) are set
  *   (`NHN_OCR_BASE_URL` optionally overrides the host);
- * - otherwise the local tesseract.js engine (workers start on the first request).
+ * - otherwise the local engine (the detector when its optional packages are installed, else
+ *   tesseract.js; workers start on the first request).
  */
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import {
@@ -64,7 +65,11 @@ export function selectOcrBackend(env: Env = process.env): OcrBackend {
   return {
     kind: 'local',
     handler: local,
-    description: `local tesseract.js engine (eng + kor)${incomplete}`,
+    description: `${
+      local.engine === 'detector'
+        ? 'local detector engine (PP-OCRv4 on onnxruntime-node; Korean by tesseract.js)'
+        : `local tesseract.js engine (eng + kor)${local.engineNote ? `; ${local.engineNote}` : ''}`
+    }${incomplete}`,
     close: () => local.close(),
   };
 }

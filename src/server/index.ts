@@ -5,6 +5,7 @@
  */
 
 export { isPrivateAddress } from './ip-ranges';
+export type { LocalEngineName, LocalEngineOption } from './local/detector/dispatch';
 export type { LocalOcrHandler, LocalOcrHandlerOptions } from './local/engine';
 export { createLocalOcrHandler } from './local/engine';
 export type { NhnAccessKeyAuth, NhnAuth, NhnSecretKeyAuth } from './nhn-auth';

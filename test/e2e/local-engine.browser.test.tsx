@@ -1,6 +1,7 @@
 /**
  * End to end, nothing mocked: the Vitest page is served by Vite with the same `/api/ocr` backend
- * as `npm start` (the local tesseract.js engine), and a generated photo of known words goes
+ * as `npm start` (the local engine: the detector, since this repository installs its optional
+ * packages), and a generated photo of known words goes
  * through the real uploader, the real HTTP client and the real overlay.
  */
 import { render, waitFor } from '@testing-library/react';
@@ -58,9 +59,15 @@ describe('npm start backend, end to end', () => {
     const texts = result!.words.map((word) => word.text.toUpperCase());
     for (const word of WORDS) expect(texts).toContain(word);
 
-    // The overlay is ready and mirrors the words for screen readers.
-    const overlay = root.querySelector<HTMLElement>('[role="group"][data-state]')!;
-    await waitFor(() => expect(overlay.dataset.state).toBe('ready'), { timeout: 10_000 });
+    // The overlay is ready, and its text layer holds the words for readers and find-in-page.
+    const overlay = await waitFor(
+      () => {
+        const found = root.querySelector<HTMLElement>('[data-ocr-overlay][data-state="ready"]');
+        expect(found?.dataset.textLayer).toBe('ready');
+        return found!;
+      },
+      { timeout: 10_000 },
+    );
     for (const word of WORDS) {
       expect(overlay.textContent?.toUpperCase()).toContain(word);
     }

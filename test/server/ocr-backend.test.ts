@@ -106,7 +106,7 @@ describe('ocrBackendPlugin', () => {
     const plugin = ocrBackendPlugin({});
     const fake = fakeViteServer();
     (plugin.configurePreviewServer as (server: unknown) => void)(fake.server);
-    expect(String(fake.info.mock.calls[0]?.[0])).toMatch(/local tesseract\.js engine/);
+    expect(String(fake.info.mock.calls[0]?.[0])).toMatch(/local (detector|tesseract\.js) engine/);
     fake.httpServer.emit('close');
     await (plugin.closeBundle as () => Promise<void>)();
     // A closed engine answers 500 instead of starting workers, even for a valid image.

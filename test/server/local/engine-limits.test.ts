@@ -96,7 +96,7 @@ afterEach(async () => {
 
 describe('regression #10.3: aborted requests must not keep the engine busy', () => {
   it('drops queued recognitions whose request was aborted; they never run', async () => {
-    handler = createLocalOcrHandler({ poolSize: 1, maxQueue: 16 });
+    handler = createLocalOcrHandler({ engine: 'tesseract', poolSize: 1, maxQueue: 16 });
     const first = post(handler, '/general', png(100, 60));
     await vi.waitFor(() => expect(fake.started).toHaveLength(1));
     const controllers = Array.from({ length: 10 }, () => new AbortController());
@@ -115,7 +115,7 @@ describe('regression #10.3: aborted requests must not keep the engine busy', () 
   });
 
   it('frees the worker of a running recognition whose request was aborted', async () => {
-    handler = createLocalOcrHandler({ poolSize: 1 });
+    handler = createLocalOcrHandler({ engine: 'tesseract', poolSize: 1 });
     const controller = new AbortController();
     const stuck = post(handler, '/general', png(100, 60), controller.signal);
     await vi.waitFor(() => expect(fake.started).toHaveLength(1));
@@ -129,7 +129,7 @@ describe('regression #10.3: aborted requests must not keep the engine busy', () 
   });
 
   it('answers 503 / 5000503 with Retry-After when maxQueue recognitions already wait', async () => {
-    handler = createLocalOcrHandler({ poolSize: 1, maxQueue: 2 });
+    handler = createLocalOcrHandler({ engine: 'tesseract', poolSize: 1, maxQueue: 2 });
     const admitted = [100, 101, 102].map((width) => post(handler!, '/general', png(width, 60)));
     await vi.waitFor(() => expect(fake.started).toHaveLength(1));
     await settleMicrotasks();
@@ -149,7 +149,7 @@ describe('regression #10.3: aborted requests must not keep the engine busy', () 
   });
 
   it('maxQueue defaults to 4 × poolSize', async () => {
-    handler = createLocalOcrHandler({ poolSize: 1 });
+    handler = createLocalOcrHandler({ engine: 'tesseract', poolSize: 1 });
     const admitted = [100, 101, 102, 103, 104].map((width) =>
       post(handler!, '/general', png(width, 60)),
     );
@@ -165,7 +165,7 @@ describe('regression #10.3: aborted requests must not keep the engine busy', () 
 
 describe('regression #10.4: a tiny upload must not become thousands of recognitions', () => {
   it('refuses a 1 × 32767 PNG on the cropping route with 400 / 4000505, running nothing', async () => {
-    handler = createLocalOcrHandler();
+    handler = createLocalOcrHandler({ engine: 'tesseract' });
     fake.auto = true;
     const bytes = png(1, 32767);
     expect(bytes.byteLength).toBeLessThan(512);
@@ -184,7 +184,7 @@ describe('regression #10.4: a tiny upload must not become thousands of recogniti
   ])(
     '%s route: refuses an image whose short side (15 px) cannot hold text',
     async (_name, path, width, height) => {
-      handler = createLocalOcrHandler();
+      handler = createLocalOcrHandler({ engine: 'tesseract' });
       fake.auto = true;
       const response = await post(handler, path, png(width, height));
       expect(response.status).toBe(400);
@@ -194,7 +194,7 @@ describe('regression #10.4: a tiny upload must not become thousands of recogniti
   );
 
   it('refuses a long strip that would need more than 32 slices, and accepts one that needs 32', async () => {
-    handler = createLocalOcrHandler();
+    handler = createLocalOcrHandler({ engine: 'tesseract' });
     fake.auto = true;
     // Slices are 2 × the short side long and overlap by a quarter: n slices cover 1.5·n + 0.5.
     const tooLong = await post(handler, '/general/cropping', png(16, 16 * 50));
@@ -212,7 +212,7 @@ describe('regression #10.8: recognizeTimeoutMs above 2³¹−1 ms must not fire 
   it.each([2 ** 31, Number.POSITIVE_INFINITY])(
     'recognizeTimeoutMs %d waits for the recognition',
     async (recognizeTimeoutMs) => {
-      handler = createLocalOcrHandler({ poolSize: 1, recognizeTimeoutMs });
+      handler = createLocalOcrHandler({ engine: 'tesseract', poolSize: 1, recognizeTimeoutMs });
       const pending = post(handler, '/general', png(100, 60));
       await vi.waitFor(() => expect(fake.started).toHaveLength(1));
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -88,7 +88,7 @@ async function ocr(path: string, bytes: Uint8Array, type = 'image/png') {
 
 beforeAll(async () => {
   browser = await launchChromium();
-  engine = createLocalOcrHandler();
+  engine = createLocalOcrHandler({ engine: 'tesseract' });
   receipt = await renderReceipt(browser);
   mixed = await renderText(browser, 900, 360, [
     { text: 'Invoice Total Amount', x: 40, y: 80, font: ENGLISH_FONT },
@@ -287,7 +287,11 @@ describe('real photos', () => {
 
 describe('recognizeTimeoutMs', () => {
   it('answers 504 when recognition runs too long, and replaces the worker', async () => {
-    const impatient = createLocalOcrHandler({ poolSize: 1, recognizeTimeoutMs: 1 });
+    const impatient = createLocalOcrHandler({
+      engine: 'tesseract',
+      poolSize: 1,
+      recognizeTimeoutMs: 1,
+    });
     try {
       const response = await impatient(imageRequest('/general', mixed.bytes));
       expect(response.status).toBe(504);
@@ -303,7 +307,7 @@ describe('recognizeTimeoutMs', () => {
 
 describe('close()', () => {
   it('answers 500 after close and can be called twice', async () => {
-    const own = createLocalOcrHandler({ poolSize: 1 });
+    const own = createLocalOcrHandler({ engine: 'tesseract', poolSize: 1 });
     const first = await own(imageRequest('/general', mixed.bytes));
     expect(first.status).toBe(200);
     await own.close();
