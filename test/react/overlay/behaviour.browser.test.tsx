@@ -109,6 +109,36 @@ describe('labels', () => {
     expect(alpha(highlight, 102, 92) > 0).toBe(shown);
   });
 
+  test('labels="always" on a tight paragraph covers no word (#12: labels collided)', async () => {
+    const words = Array.from({ length: 12 }, (_, i) =>
+      makeWord(
+        `p${i}`,
+        rotatedQuad(60 + (i % 4) * 90, 60 + Math.floor(i / 4) * 34, 80, 28, 0),
+        0.5 + i / 30,
+        `word${i}`,
+        Math.floor(i / 4),
+        i % 4,
+      ),
+    );
+    const { stage } = await renderOverlay({
+      ...base,
+      result: makeResult(words),
+      labels: 'always',
+      labelFontSize: 14,
+    });
+    const boxes = layerCanvas(stage(), 'ocr-boxes-layer');
+    for (const word of words) {
+      const c = {
+        x: (word.quad[0].x + word.quad[2].x) / 2,
+        y: (word.quad[0].y + word.quad[2].y) / 2,
+      };
+      expect(alpha(boxes, c.x, c.y), `centre of ${word.text}`).toBe(0);
+      expect(alpha(boxes, c.x, c.y + 9), `lower half of ${word.text}`).toBe(0);
+    }
+    // The first line has room above it: its labels are drawn.
+    expect(alpha(boxes, 24, 36)).toBeGreaterThan(0);
+  });
+
   test('label text goes through fillText, never HTML', async () => {
     const fillText = vi.spyOn(CanvasRenderingContext2D.prototype, 'fillText');
     const html = makeWord(

@@ -1,3 +1,4 @@
+import type { LabelPlate } from './labelLayout';
 import { type OverlayModel, wordsIn } from './model';
 
 /**
@@ -18,15 +19,20 @@ export interface DrawStyle {
   fontFamily: string;
 }
 
-/** Labels and their measured widths (at 100 px), filled lazily per word. */
+/** Labels and their measured widths (per px of font size, in `fontFamily`), filled lazily. */
 export interface LabelCache {
   texts: (string | undefined)[];
   widths: Float64Array;
   format: (index: number) => string;
+  fontFamily: string;
 }
 
-export function createLabelCache(count: number, format: (index: number) => string): LabelCache {
-  return { texts: new Array(count), widths: new Float64Array(count).fill(-1), format };
+export function createLabelCache(
+  count: number,
+  format: (index: number) => string,
+  fontFamily: string,
+): LabelCache {
+  return { texts: new Array(count), widths: new Float64Array(count).fill(-1), format, fontFamily };
 }
 
 function tracePath(ctx: CanvasRenderingContext2D, c: Float64Array, i: number): void {
@@ -96,67 +102,92 @@ export function drawBoxes(
   }
 }
 
-function labelWidth(
-  ctx: CanvasRenderingContext2D,
-  cache: LabelCache,
-  i: number,
-  size: number,
-): string {
+function labelText(cache: LabelCache, i: number): string {
   let text = cache.texts[i];
   if (text === undefined) {
     text = cache.format(i);
     cache.texts[i] = text;
   }
-  if (cache.widths[i]! < 0) cache.widths[i] = ctx.measureText(text).width / size;
   return text;
 }
 
+/** Label `i`'s plate width in image pixels at `fontSize` (its text measured once, in `ctx`'s font). */
+export function plateWidth(
+  ctx: CanvasRenderingContext2D,
+  cache: LabelCache,
+  i: number,
+  fontSize: number,
+): number {
+  if (cache.widths[i]! < 0) {
+    ctx.font = `100px ${cache.fontFamily}`;
+    cache.widths[i] = ctx.measureText(labelText(cache, i)).width / 100;
+  }
+  return cache.widths[i]! * fontSize + fontSize * (0.6 + 0.25 * 3);
+}
+
+/** Plate height for `fontSize`. */
+export const plateHeight = (fontSize: number) => fontSize * 1.3;
+
 /**
  * Draws label tags (dark plate, colour swatch, white text via `fillText`: never parsed as HTML)
- * above each word's box, or inside its top when there is no room above the image edge.
+ * on their plates, each turned with its word.
  */
 export function drawLabels(
   ctx: CanvasRenderingContext2D,
   model: OverlayModel,
-  indices: ArrayLike<number>,
+  plates: readonly LabelPlate[],
   cache: LabelCache,
   fontSize: number,
   fontFamily: string,
 ): void {
-  if (indices.length === 0 || fontSize <= 0) return;
-  ctx.font = `${fontSize}px ${fontFamily}`;
+  if (plates.length === 0 || fontSize <= 0) return;
   const pad = fontSize * 0.25;
-  const height = fontSize * 1.3;
   const swatch = fontSize * 0.6;
-  const n = indices.length;
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  const ws = new Float64Array(n);
-  const texts: string[] = new Array(n);
   ctx.beginPath();
-  for (let k = 0; k < n; k++) {
-    const i = indices[k]!;
-    texts[k] = labelWidth(ctx, cache, i, fontSize);
-    const x = model.bounds[i * 4]!;
-    const top = model.bounds[i * 4 + 1]!;
-    const y = top - height < 0 ? top : top - height;
-    const w = cache.widths[i]! * fontSize + swatch + pad * 3;
-    xs[k] = x;
-    ys[k] = y;
-    ws[k] = w;
-    ctx.rect(x, y, w, height);
-  }
+  for (const plate of plates) tracePlate(ctx, plate, 0, 0, plate.width, plate.height);
   ctx.fillStyle = 'rgba(17,17,17,0.78)';
   ctx.fill();
-  for (let k = 0; k < n; k++) {
-    ctx.fillStyle = model.colors[model.colorOf[indices[k]!]!]!;
-    ctx.fillRect(xs[k]! + pad, ys[k]! + (height - swatch) / 2, swatch, swatch);
+  for (const plate of plates) {
+    ctx.beginPath();
+    tracePlate(ctx, plate, pad, (plate.height - swatch) / 2, swatch, swatch);
+    ctx.fillStyle = model.colors[model.colorOf[plate.index]!]!;
+    ctx.fill();
   }
+  ctx.font = `${fontSize}px ${fontFamily}`;
   ctx.fillStyle = '#fff';
   ctx.textBaseline = 'middle';
-  for (let k = 0; k < n; k++) {
-    ctx.fillText(texts[k]!, xs[k]! + swatch + pad * 2, ys[k]! + height / 2);
+  for (const plate of plates) {
+    const text = labelText(cache, plate.index);
+    if (plate.angle === 0) {
+      ctx.fillText(text, plate.x + swatch + pad * 2, plate.y + plate.height / 2);
+      continue;
+    }
+    ctx.save();
+    ctx.translate(plate.x, plate.y);
+    ctx.rotate(plate.angle);
+    ctx.fillText(text, swatch + pad * 2, plate.height / 2);
+    ctx.restore();
   }
+}
+
+/** The rectangle `(dx, dy, w, h)` in `plate`'s turned frame, as a closed sub-path. */
+function tracePlate(
+  ctx: CanvasRenderingContext2D,
+  plate: LabelPlate,
+  dx: number,
+  dy: number,
+  w: number,
+  h: number,
+): void {
+  const cos = Math.cos(plate.angle);
+  const sin = Math.sin(plate.angle);
+  const at = (u: number, v: number) =>
+    [plate.x + cos * u - sin * v, plate.y + sin * u + cos * v] as const;
+  ctx.moveTo(...at(dx, dy));
+  ctx.lineTo(...at(dx + w, dy));
+  ctx.lineTo(...at(dx + w, dy + h));
+  ctx.lineTo(...at(dx, dy + h));
+  ctx.closePath();
 }
 
 /** Hover and selection outlines: a white halo under the word's own colour, thicker when selected. */

@@ -7,9 +7,12 @@ import {
   drawMarks,
   type LabelCache,
   LEGIBLE_FONT_PX,
+  plateHeight,
+  plateWidth,
   visibleGroups,
 } from './draw';
 import { clipTo } from './frame';
+import { focusPlate, type LabelPlate, layoutLabels } from './labelLayout';
 import type { OverlayModel } from './model';
 import type { OcrLabelMode } from './options';
 
@@ -64,12 +67,42 @@ export function drawBoxScene(
   const groups = visibleGroups(model, visible);
   drawBoxes(ctx, model, groups, scale, style);
   if (labelsShown(labels, style.fontSize, scale)) {
-    const all: number[] = [];
-    for (const group of groups) for (let k = 0; k < group.length; k++) all.push(group[k]!);
-    all.sort((a, b) => a - b);
-    drawLabels(ctx, model, all, labelCache, style.fontSize, style.fontFamily);
+    const shown = new Uint8Array(model.words.length);
+    for (const group of groups) for (let k = 0; k < group.length; k++) shown[group[k]!] = 1;
+    const plates = labelPlates(ctx, scene, natural).filter((plate) => shown[plate.index]);
+    drawLabels(ctx, model, plates, labelCache, style.fontSize, style.fontFamily);
   }
   ctx.restore();
+}
+
+const layouts = new WeakMap<SceneInputs, { natural: Size; plates: LabelPlate[] }>();
+
+/**
+ * Every label's place for this scene (computed once: widths are measured in `ctx`'s font,
+ * collisions resolved in image pixels, so zoom and pan never move a label).
+ */
+export function labelPlates(
+  ctx: CanvasRenderingContext2D,
+  scene: SceneInputs,
+  natural: Size,
+): LabelPlate[] {
+  const cached = layouts.get(scene);
+  if (
+    cached &&
+    cached.natural.width === natural.width &&
+    cached.natural.height === natural.height
+  ) {
+    return cached.plates;
+  }
+  const { model, labelCache, style } = scene;
+  const plates = layoutLabels(
+    model,
+    (i) => plateWidth(ctx, labelCache, i, style.fontSize),
+    plateHeight(style.fontSize),
+    natural,
+  );
+  layouts.set(scene, { natural, plates });
+  return plates;
 }
 
 /** The hovered and selected words' outlines and labels, drawn over the boxes. */
@@ -96,7 +129,10 @@ export function drawHighlightScene(
   }
   if (labels !== 'none') {
     const size = Math.max(style.fontSize, FOCUS_FONT_PX / scale);
-    drawLabels(ctx, model, marked, labelCache, size, style.fontFamily);
+    const plates = marked.map((i) =>
+      focusPlate(model, i, plateWidth(ctx, labelCache, i, size), plateHeight(size)),
+    );
+    drawLabels(ctx, model, plates, labelCache, size, style.fontFamily);
   }
   ctx.restore();
 }

@@ -51,7 +51,11 @@ export class SceneState {
     if (!same(this.#cacheDeps, cacheDeps)) {
       this.#cacheDeps = cacheDeps;
       const format = options.formatLabel;
-      this.#labelCache = createLabelCache(model.words.length, (i) => format(model.words[i]!));
+      this.#labelCache = createLabelCache(
+        model.words.length,
+        (i) => format(model.words[i]!),
+        options.fontFamily,
+      );
     }
     const fontSize = options.labelFontSize ?? Math.max(6, Math.round(model.wordHeight * 0.5));
     const styleDeps = [options.strokeWidth, options.fillOpacity, fontSize, options.fontFamily];
