@@ -21,8 +21,12 @@ const VISUALLY_HIDDEN: CSSProperties = {
 
 const percent = (confidence: number) => Math.round(confidence * 100);
 
-/** Keyboard focus shows a ring; pointer focus does not (`:focus-visible`, as inline style). */
-const FOCUS_RING = '2px solid #1a73e8';
+/**
+ * Keyboard focus shows a ring; pointer focus does not (`:focus-visible`, as inline style). The
+ * colours are custom properties with defaults, so `styles.css` (or an app) can theme them.
+ */
+const FOCUS_RING = 'var(--ocr-focus-ring, 2px solid #1a73e8)';
+const ERROR_COLOR = 'var(--ocr-danger, #b00020)';
 
 function isFocusVisible(element: Element): boolean {
   try {
@@ -84,7 +88,7 @@ export const OcrOverlay = /* @__PURE__ */ forwardRef<OcrOverlayHandle, OcrOverla
         {overlay.error ? (
           <div
             role="alert"
-            style={{ padding: 16, border: '1px dashed currentColor', color: '#b00020' }}
+            style={{ padding: 16, border: '1px dashed currentColor', color: ERROR_COLOR }}
           >
             {messages.imageError}
           </div>

@@ -173,12 +173,16 @@ describe('text layer', () => {
 
   test('keyboard focus shows a focus ring; leaving hides it', async () => {
     const { root } = await renderOverlay({ image, width: 400 });
-    expect(root.style.outline).toBe('none');
+    const ring = () => {
+      const style = getComputedStyle(root);
+      return style.outlineStyle === 'none' ? 'none' : `${style.outlineStyle} ${style.outlineWidth}`;
+    };
+    expect(ring()).toBe('none');
     await userEvent.tab();
     expect(document.activeElement).toBe(root);
-    expect(root.style.outline).toMatch(/solid 2px/);
+    expect(ring()).toBe('solid 2px');
     act(() => root.blur());
-    expect(root.style.outline).toBe('none');
+    expect(ring()).toBe('none');
   });
 
   test('passes className, style and aria-label to the root', async () => {

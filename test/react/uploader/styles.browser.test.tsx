@@ -5,7 +5,7 @@
 import '../../../src/styles.css';
 import { render } from '@testing-library/react';
 import type { CSSProperties } from 'react';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cdp } from 'vitest/browser';
 import { OcrUploader, type OcrUploaderProps } from '../../../src/react/uploader';
 
@@ -114,5 +114,28 @@ describe('stable hooks and unstyled', () => {
       expect(root.querySelector(`[data-part="${part}"]`), part).not.toBeNull();
     expect(style().paddingTop).toBe('0px');
     expect(style('[data-part="prompt"]').borderTopStyle).toBe('none');
+  });
+});
+
+describe('the overlay under the stylesheet', () => {
+  test("its image error takes the theme's danger colour, readable in dark", async () => {
+    const { OcrOverlay } = await import('../../../src/react/overlay');
+    await prefersColorScheme('dark');
+    const { container } = render(
+      <OcrOverlay
+        className="ocr-overlay"
+        image="data:image/png;base64,bm90IGFuIGltYWdl"
+        onImageError={() => {}}
+        width={200}
+      />,
+    );
+    const alert = await vi.waitFor(() => {
+      const found = container.querySelector<HTMLElement>('[role="alert"]');
+      if (!found) throw new Error('no error yet');
+      return found;
+    });
+    // Dark --ocr-danger (#ffb4ab) instead of the built-in #b00020, on the dark danger background.
+    expect(getComputedStyle(alert).color).toBe('rgb(255, 180, 171)');
+    expect(getComputedStyle(alert).backgroundColor).not.toBe('rgb(254, 241, 240)');
   });
 });
