@@ -9,8 +9,9 @@ import { build } from 'esbuild';
 export const PEERS = ['react', 'react-dom', 'konva', 'react-konva'];
 
 /**
- * The table of issue #13. `goal` is the gate; `ceiling` is today's size plus a little, the line
- * that holds (no growth) while `SIZE_GATES=report` is set; rows without a goal are for reading.
+ * The table of issue #13. `goal` is the gate; `ceiling`, where a row misses its goal, is today's
+ * size plus a little, the line that holds (no growth) while `SIZE_GATES=report` is set; a row
+ * without one is held at its goal even then. Rows without a goal are for reading.
  */
 export const SIZE_ROWS = [
   {
@@ -18,20 +19,22 @@ export const SIZE_ROWS = [
     label: "import { recognize, parseOcrResponse } from '…/core'",
     code: (pkg) => `export { recognize, parseOcrResponse } from '${pkg}/core';`,
     goal: 5_000,
+    // URL checks that say what is wrong, one isSuccessful rule, clamped timers.
+    ceiling: 5_500,
   },
   {
     name: 'useOcr',
     label: "import { useOcr } from '…' (headless)",
     code: (pkg) => `export { useOcr } from '${pkg}';`,
     goal: 8_000,
-    ceiling: 11_000,
   },
   {
     name: 'OcrOverlay',
     label: "import { OcrOverlay } from '…'",
     code: (pkg) => `export { OcrOverlay } from '${pkg}';`,
     goal: 12_000,
-    ceiling: 13_500,
+    // The engine, highlights, label placement and the text layer's handle (its code is lazy).
+    ceiling: 12_500,
   },
   {
     name: 'OcrUploader',
@@ -39,7 +42,6 @@ export const SIZE_ROWS = [
     code: (pkg) => `export { OcrUploader } from '${pkg}';`,
     external: ['react-dropzone'],
     goal: 16_000,
-    ceiling: 24_500,
   },
   {
     name: 'OcrUploader+dropzone',
@@ -52,7 +54,8 @@ export const SIZE_ROWS = [
     code: (pkg) => `export * from '${pkg}';`,
     external: ['react-dropzone'],
     goal: 18_000,
-    ceiling: 22_500,
+    // Everything, search and hOCR export included.
+    ceiling: 26_500,
     // The whole `.` entry's own code: the longer-term goal, printed beside the gate.
     target: 15_000,
   },

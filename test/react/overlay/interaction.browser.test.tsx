@@ -309,6 +309,73 @@ describe('zoom', () => {
     expect(onSelectedIdChange.mock.calls.map((call) => call[0])).toEqual(['b', null]);
   });
 
+  test('a pan moves the drawn pixels and draws only what it uncovers: the same picture as a full redraw', async () => {
+    // A dense grid of words, zoomed in, so every strip a pan uncovers has boxes and labels in it.
+    const words = Array.from({ length: 120 }, (_, i) =>
+      makeWord(
+        `w${i}`,
+        rotatedQuad(20 + (i % 12) * 32, 20 + Math.floor(i / 12) * 28, 26, 14, 0),
+        0.3 + (i % 7) / 10,
+        `w${i}`,
+        Math.floor(i / 12),
+        i % 12,
+      ),
+    );
+    const props = { image, width: 400, labels: 'always' as const, labelFontSize: 5 };
+    const { root, stage, handle, rerender } = await renderOverlay({
+      ...props,
+      result: makeResult(words),
+    });
+    act(() => {
+      handle.zoomToWord('w65');
+    });
+    await nextFrame();
+    const surface = surfaceOf(root);
+    const rect = surface.getBoundingClientRect();
+    const press = (type: 'pointerDown' | 'pointerMove' | 'pointerUp', x: number, y: number) =>
+      fireEvent[type](surface, {
+        pointerId: 1,
+        button: 0,
+        buttons: 1,
+        pointerType: 'mouse',
+        clientX: rect.left + x,
+        clientY: rect.top + y,
+      });
+    // Pan by whole pixels, both ways, a frame each: right and up, then left and down.
+    press('pointerDown', 200, 150);
+    for (const [x, y] of [
+      [230, 130],
+      [262, 111],
+      [241, 140],
+      [190, 176],
+    ] as const) {
+      press('pointerMove', x, y);
+      await nextFrame();
+    }
+    press('pointerUp', 190, 176);
+    await nextFrame();
+    const snapshot = (name: string) => {
+      const canvas = layerCanvas(stage(), name);
+      return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data.slice();
+    };
+    const panned = { image: snapshot('ocr-image-layer'), boxes: snapshot('ocr-boxes-layer') };
+    // The same words in a new result object: the scene is rebuilt and drawn in full.
+    await rerender({ ...props, result: makeResult([...words]) });
+    const full = { image: snapshot('ocr-image-layer'), boxes: snapshot('ocr-boxes-layer') };
+    let inked = 0;
+    for (const layer of ['image', 'boxes'] as const) {
+      const a = panned[layer];
+      const b = full[layer];
+      let worst = 0;
+      for (let i = 0; i < a.length; i += 4) {
+        if (layer === 'boxes' && b[i + 3]! > 128) inked++;
+        for (let k = 0; k < 4; k++) worst = Math.max(worst, Math.abs(a[i + k]! - b[i + k]!));
+      }
+      expect(worst, layer).toBeLessThanOrEqual(2);
+    }
+    expect(inked).toBeGreaterThan(5000);
+  });
+
   test('zoom={false} leaves wheel events to the page', async () => {
     const { root, stage } = await renderOverlay({
       image,

@@ -67,9 +67,15 @@ export function drawBoxScene(
   const groups = visibleGroups(model, visible);
   drawBoxes(ctx, model, groups, scale, style);
   if (labelsShown(labels, style.fontSize, scale)) {
-    const shown = new Uint8Array(model.words.length);
-    for (const group of groups) for (let k = 0; k < group.length; k++) shown[group[k]!] = 1;
-    const plates = labelPlates(ctx, scene, natural).filter((plate) => shown[plate.index]);
+    // By the plate's own reach: a label can stick out past its word into the drawn area.
+    const plates = labelPlates(ctx, scene, natural).filter(
+      (plate) =>
+        !visible ||
+        (plate.x - plate.height - plate.width <= visible[2] &&
+          plate.x + plate.height + plate.width >= visible[0] &&
+          plate.y - plate.height - plate.width <= visible[3] &&
+          plate.y + plate.height + plate.width >= visible[1]),
+    );
     drawLabels(ctx, model, plates, labelCache, style.fontSize, style.fontFamily);
   }
   ctx.restore();

@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import type { Size, ViewTransform } from '../../../core/geometry';
-import { type DrawnKey, keepFrame, visibleRect } from './frame';
+import { clipToStrips, type DrawnKey, planFrame, visibleRect } from './frame';
 import type { ImageLoadState } from './image';
 import {
   drawBoxScene,
@@ -44,7 +44,9 @@ export class StageRenderer {
   readonly #imageDrawn: { current: DrawnKey | null } = { current: null };
   readonly #boxesDrawn: { current: DrawnKey | null } = { current: null };
   readonly #marksDrawn: { current: DrawnKey | null } = { current: null };
-  /** Replaced whenever what the box layer shows changes, so `keepFrame` redraws it. */
+  /** Device pixels per CSS pixel of the layer canvases. */
+  #ratio = 1;
+  /** Replaced whenever what the box layer shows changes, so `planFrame` redraws it. */
   #boxesKey: object = {};
   readonly #frame: () => StageFrame;
 
@@ -57,20 +59,30 @@ export class StageRenderer {
     image: (context) => {
       const ctx = context._context;
       const { image, view } = this.#frame();
-      if (keepFrame(this.#imageDrawn, ctx, image, view)) return;
-      if (image.status === 'ready') drawImageScene(ctx, image.source, image);
+      const plan = planFrame(this.#imageDrawn, ctx, image, view, this.#ratio);
+      if (plan.kind === 'keep' || image.status !== 'ready') return;
+      ctx.save();
+      if (plan.kind === 'shift') clipToStrips(ctx, plan.strips, view, this.#ratio);
+      drawImageScene(ctx, image.source, image);
+      ctx.restore();
     },
     boxes: (context) => {
       const ctx = context._context;
       const { image, scene, view, stage } = this.#frame();
-      if (keepFrame(this.#boxesDrawn, ctx, this.#boxesKey, view)) return;
-      if (image.status !== 'ready' || view.scale <= 0) return;
-      drawBoxScene(ctx, scene, image, view.scale, visibleRect(view, stage.width, stage.height));
+      const plan = planFrame(this.#boxesDrawn, ctx, this.#boxesKey, view, this.#ratio);
+      if (plan.kind === 'keep' || image.status !== 'ready' || view.scale <= 0) return;
+      ctx.save();
+      const visible =
+        plan.kind === 'shift'
+          ? clipToStrips(ctx, plan.strips, view, this.#ratio)
+          : visibleRect(view, stage.width, stage.height);
+      drawBoxScene(ctx, scene, image, view.scale, visible);
+      ctx.restore();
     },
     marks: (context) => {
       const ctx = context._context;
       const { image, scene, view, highlights } = this.#frame();
-      if (keepFrame(this.#marksDrawn, ctx, highlights, view)) return;
+      if (planFrame(this.#marksDrawn, ctx, highlights, view, Number.NaN).kind === 'keep') return;
       if (image.status !== 'ready' || view.scale <= 0) return;
       drawMarksScene(ctx, scene, image, view.scale, highlights);
     },
@@ -108,6 +120,7 @@ export class StageRenderer {
     if (size.width <= 0 || size.height <= 0) return false;
     stage.size(size);
     const ratio = capPixelRatio(pixelRatio, size.width, size.height);
+    this.#ratio = ratio;
     for (const layer of stage.getLayers()) {
       if (layer.getCanvas().getPixelRatio() !== ratio) layer.getCanvas().setPixelRatio(ratio);
     }
