@@ -33,8 +33,8 @@ export const SIZE_ROWS = [
     label: "import { OcrOverlay } from '…'",
     code: (pkg) => `export { OcrOverlay } from '${pkg}';`,
     goal: 12_000,
-    // The engine, highlights, label placement and the text layer's handle (its code is lazy).
-    ceiling: 12_500,
+    // The engine, highlights, collision-free labels, pan strips; the text layer loads lazily.
+    ceiling: 14_200,
   },
   {
     name: 'OcrUploader',
@@ -55,7 +55,7 @@ export const SIZE_ROWS = [
     external: ['react-dropzone'],
     goal: 18_000,
     // Everything, search and hOCR export included.
-    ceiling: 26_500,
+    ceiling: 27_800,
     // The whole `.` entry's own code: the longer-term goal, printed beside the gate.
     target: 15_000,
   },
