@@ -7,9 +7,9 @@ import { placedLine, TextMeasure } from './textSpans';
 import { adoptTextLayerStyles } from './textStyles';
 
 /** Words positioned per frame: each costs style and layout, so big views fill in over frames. */
-export const WORDS_PER_FRAME = 300;
+export const WORDS_PER_FRAME = 150;
 /** Words of hidden text added per frame while the layer is first built (one element each). */
-export const HIDDEN_WORDS_PER_FRAME = 2500;
+export const HIDDEN_WORDS_PER_FRAME = 1500;
 
 /** A run of the layer's children: consecutive hidden lines in one element, or one placed line. */
 interface Run {
