@@ -8,6 +8,16 @@ import { pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/** A custom view as README shows it: `useOcrOverlay`'s root around one of its parts. */
+function CustomView({ main, createElement, part }) {
+  const overlay = main.useOcrOverlay({ image: '/photo.jpg' });
+  return createElement(
+    'div',
+    overlay.getRootProps(),
+    createElement(part, { controller: overlay.controller }),
+  );
+}
+
 /**
  * Props that make each exported component render meaningfully on the server, or a function
  * that builds the element (for components that take what a hook returns).
@@ -15,19 +25,9 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const componentProps = {
   OcrOverlay: { image: '/photo.jpg', 'aria-label': 'Receipt' },
   OcrOverlayCanvas: (main, createElement) =>
-    createElement(function CustomView() {
-      const overlay = main.useOcrOverlay({ image: '/photo.jpg' });
-      return createElement(
-        'div',
-        overlay.getRootProps(),
-        createElement(main.OcrOverlayCanvas, { controller: overlay.controller }),
-      );
-    }),
+    createElement(CustomView, { main, createElement, part: main.OcrOverlayCanvas }),
   OcrTextLayer: (main, createElement) =>
-    createElement(function CustomView() {
-      const overlay = main.useOcrOverlay({ image: '/photo.jpg' });
-      return createElement(main.OcrTextLayer, { controller: overlay.controller });
-    }),
+    createElement(CustomView, { main, createElement, part: main.OcrTextLayer }),
   OcrConfidenceLegend: {},
   OcrUploader: { endpoint: '/api/ocr/general' },
 };
