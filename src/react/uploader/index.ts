@@ -1,22 +1,17 @@
 export {
   describeOcrError,
   describeOcrErrorDetail,
-  type InputProblem,
-  inputProblemOf,
   type OcrUploaderMessages,
   ocrUploaderMessages,
 } from './messages';
+export { selectMode } from './mode';
 export {
   OcrUploader,
   type OcrUploaderProps,
   type OcrUploaderRenderState,
 } from './OcrUploader';
-export {
-  type PreparedImage,
-  type PreprocessOptions,
-  prepareImage,
-  selectMode,
-} from './preprocess';
+export { type PreparedImage, type PreprocessOptions, prepareImage } from './preprocess';
+export { type InputProblem, inputProblemOf, type RejectedMessages } from './problems';
 export {
   type OcrImage,
   type OcrInput,

@@ -13,8 +13,6 @@ import {
   rejectedEn,
 } from './problems';
 
-export { type InputProblem, inputError, inputProblemOf, type RejectedMessages } from './problems';
-
 /** Every string `<OcrUploader>` shows or announces. */
 export interface OcrUploaderMessages {
   /** Accessible name of the uploader (a focusable group: Enter opens the picker, paste works). */

@@ -24,7 +24,6 @@ export interface PreprocessOptions {
 
 // Input problems live with their sentences in messages.ts; re-exported from here, where they
 // arise, for the callers that import them from this module.
-export { type InputProblem, inputError } from './problems';
 
 /** An image ready to upload, and what to display for it. */
 export interface PreparedImage {
@@ -39,8 +38,6 @@ export interface PreparedImage {
   sentWidth: number;
   sentHeight: number;
 }
-
-export { selectMode } from './mode';
 
 /** The size after fitting the longest side within `maxDimension` (never enlarged). */
 export function fitWithin(

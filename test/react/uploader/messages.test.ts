@@ -6,7 +6,7 @@ import {
   describeOcrErrorDetail,
   ocrUploaderMessages,
 } from '../../../src/react/uploader/messages';
-import { type InputProblem, inputError } from '../../../src/react/uploader/preprocess';
+import { type InputProblem, inputError } from '../../../src/react/uploader/problems';
 
 const codes: OcrErrorCode[] = [
   'invalid-input',

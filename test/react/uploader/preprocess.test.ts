@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { canSendUnchanged, fitWithin, selectMode } from '../../../src/react/uploader/preprocess';
+import { selectMode } from '../../../src/react/uploader/mode';
+import { canSendUnchanged, fitWithin } from '../../../src/react/uploader/preprocess';
 
 describe('selectMode', () => {
   test.each([
