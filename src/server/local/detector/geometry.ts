@@ -60,45 +60,18 @@ export function minAreaRect(points: readonly Point[]): RotatedRect {
   const hull = convexHull(points);
   if (hull.length === 0) return { cx: 0, cy: 0, width: 0, height: 0, angle: 0 };
   let best: RotatedRect | null = null;
-  let bestArea = Infinity;
   const edges = hull.length === 1 ? 1 : hull.length;
   for (let index = 0; index < edges; index += 1) {
     const a = hull[index]!;
     const b = hull[(index + 1) % hull.length]!;
-    const angle = hull.length === 1 ? 0 : Math.atan2(b.y - a.y, b.x - a.x);
-    const cos = Math.cos(angle);
-    const sin = Math.sin(angle);
-    let minU = Infinity;
-    let maxU = -Infinity;
-    let minV = Infinity;
-    let maxV = -Infinity;
-    for (const point of hull) {
-      const u = point.x * cos + point.y * sin;
-      const v = -point.x * sin + point.y * cos;
-      minU = Math.min(minU, u);
-      maxU = Math.max(maxU, u);
-      minV = Math.min(minV, v);
-      maxV = Math.max(maxV, v);
-    }
-    const area = (maxU - minU) * (maxV - minV);
-    if (area < bestArea - 1e-9) {
-      bestArea = area;
-      const u = (minU + maxU) / 2;
-      const v = (minV + maxV) / 2;
-      best = {
-        cx: u * cos - v * sin,
-        cy: u * sin + v * cos,
-        width: maxU - minU,
-        height: maxV - minV,
-        angle,
-      };
-    }
+    const rect = boundsAtAngle(hull, hull.length === 1 ? 0 : Math.atan2(b.y - a.y, b.x - a.x));
+    if (!best || rect.width * rect.height < best.width * best.height - 1e-9) best = rect;
   }
   return orientRect(best!);
 }
 
-/** The smallest rectangle at `angle` containing `points`. */
-export function rectAtAngle(points: readonly Point[], angle: number): RotatedRect {
+/** The rectangle at `angle` that bounds `points`, before `orientRect` puts its long side first. */
+function boundsAtAngle(points: readonly Point[], angle: number): RotatedRect {
   const cos = Math.cos(angle);
   const sin = Math.sin(angle);
   let minU = Infinity;
@@ -115,13 +88,18 @@ export function rectAtAngle(points: readonly Point[], angle: number): RotatedRec
   }
   const u = (minU + maxU) / 2;
   const v = (minV + maxV) / 2;
-  return orientRect({
+  return {
     cx: u * cos - v * sin,
     cy: u * sin + v * cos,
     width: maxU - minU,
     height: maxV - minV,
     angle,
-  });
+  };
+}
+
+/** The smallest rectangle at `angle` containing `points`. */
+export function rectAtAngle(points: readonly Point[], angle: number): RotatedRect {
+  return orientRect(boundsAtAngle(points, angle));
 }
 
 /**
