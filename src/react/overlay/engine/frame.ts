@@ -11,6 +11,9 @@ export interface DrawnKey {
   height: number;
 }
 
+/** Screen pixels around what is drawn whose words are traced too: strokes and labels reach in. */
+const CULL_PAD_PX = 64;
+
 /** What a layer's scene function does with its canvas this time. */
 export type FramePlan =
   | { kind: 'keep' }
@@ -108,7 +111,7 @@ export function clipToStrips(
   ctx.setTransform(transform);
   const toImage = (device: number, offset: number) => (device / pixelRatio - offset) / view.scale;
   // Padded like `visibleRect`, so strokes and labels crossing into a strip are traced.
-  const pad = 64 / view.scale;
+  const pad = CULL_PAD_PX / view.scale;
   return [
     toImage(minX, view.offsetX) - pad,
     toImage(minY, view.offsetY) - pad,
@@ -128,7 +131,7 @@ export function clipTo(
 
 /** The image-pixel rect on screen, padded so strokes and labels at the edges are not culled. */
 export function visibleRect(view: ViewTransform, width: number, height: number) {
-  const pad = 64 / view.scale;
+  const pad = CULL_PAD_PX / view.scale;
   return [
     -view.offsetX / view.scale - pad,
     -view.offsetY / view.scale - pad,

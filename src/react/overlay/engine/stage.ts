@@ -34,10 +34,11 @@ export interface StageFrame {
 type SceneFunc = (context: Konva.Context) => void;
 
 /**
- * Draws the overlay onto a Konva stage that a view created (react-konva's `<Stage>`): three
+ * Draws the overlay onto a Konva stage that a view created (react-konva's `<Stage>`): four
  * layers, one shape each, whose scene functions call the pure scene functions with the
- * current frame. The image and box layers keep their pixels when asked to redraw with the
- * same inputs (`keepFrame`); hover and selection redraw only the small highlight layer.
+ * current frame. The image, box and mark layers keep their pixels when asked to redraw with
+ * the same inputs, and the image and box layers move them for a pan (`planFrame`); hover and
+ * selection redraw only the small highlight layer.
  */
 export class StageRenderer {
   #stage: Konva.Stage | null = null;

@@ -83,6 +83,8 @@ export class TextLayer {
 
   /** The view changed: the text follows at once; lines come and go on the next frame. */
   setView(view: ViewTransform, stage: { width: number; height: number }): void {
+    // The controller passes the view after every update; only a real change needs work.
+    if (view === this.#view && stage === this.#stage) return;
     this.#view = view;
     this.#stage = stage;
     this.#transform();
