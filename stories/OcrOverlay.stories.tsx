@@ -155,6 +155,74 @@ export const Receipt: Story = {
   },
 };
 
+/** `highlightedIds`: marked words (here every "price") on a layer of their own. */
+export const Highlighted: Story = {
+  args: {
+    image: receipt,
+    result: parseOcrResponse(receiptResponse),
+    highlightedIds: parseOcrResponse(receiptResponse)
+      .words.filter((word) => /price/i.test(word.text))
+      .map((word) => word.id),
+    highlightColor: '#ffd400',
+  },
+  play: async ({ canvasElement, args }) => {
+    const root = await ready(canvasElement);
+    expect(args.highlightedIds!.length).toBeGreaterThan(1);
+    // The third canvas is the marks layer (image, boxes, marks, hover/selection).
+    const marks = root.querySelectorAll('canvas')[2]!;
+    const { data } = marks.getContext('2d')!.getImageData(0, 0, marks.width, marks.height);
+    expect(data.some((value, i) => i % 4 === 3 && value > 0)).toBe(true);
+  },
+};
+
+/** `textLayer="selectable"` (the default): drag across words to select them; Ctrl+C copies. */
+export const SelectableText: Story = {
+  args: { image: receipt, result: parseOcrResponse(receiptResponse) },
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    await waitFor(() => expect(root.getAttribute('data-text-layer')).toBe('ready'));
+    expect(root.querySelectorAll('[data-ocr-text-layer] [data-word-id]').length).toBeGreaterThan(0);
+  },
+};
+
+/** `textLayer="hidden"`: the words only as visually hidden text, for readers and find-in-page. */
+export const HiddenText: Story = {
+  args: { image: receipt, result: parseOcrResponse(receiptResponse), textLayer: 'hidden' },
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    await waitFor(() => expect(root.getAttribute('data-text-layer')).toBe('ready'));
+    expect(root.querySelectorAll('[data-ocr-text-layer] [data-word-id]')).toHaveLength(0);
+    expect(root.querySelector('[data-ocr-text-layer]')!.textContent).toMatch(/\S/);
+  },
+};
+
+/** `textLayer="none"`: no word text in the DOM (`data-text-layer="none"`). */
+export const NoText: Story = {
+  args: { image: receipt, result: parseOcrResponse(receiptResponse), textLayer: 'none' },
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    expect(root.getAttribute('data-text-layer')).toBe('none');
+    expect(root.querySelector('[data-ocr-text-layer]')!.textContent).toBe('');
+  },
+};
+
+/** A 1 : 4 image: fitted inside `maxHeight` (here 400 px; default 80vh) instead of a tall page. */
+export const TallImage: Story = {
+  render: (args) => <TallStory {...args} />,
+  args: { maxHeight: 400 },
+  play: async ({ canvasElement }) => {
+    const root = await ready(canvasElement);
+    const surface = root.querySelector<HTMLElement>('[data-ocr-surface]')!;
+    expect(surface.getBoundingClientRect().height).toBeLessThanOrEqual(400);
+  },
+};
+
+function TallStory(args: StoryArgs) {
+  const image = useMemo(() => paperCanvas(300, 1200).toDataURL('image/png'), []);
+  const result = useMemo(() => generateResult(60, 300, 1200, { seed: 4 }), []);
+  return <Overlay {...args} image={image} result={result} />;
+}
+
 /** Korean words (generated boxes over the small receipt photo), labels always drawn. */
 export const KoreanLabels: Story = {
   args: {
