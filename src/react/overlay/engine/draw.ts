@@ -1,9 +1,10 @@
 import type { LabelPlate } from './labelLayout';
 import { type OverlayModel, wordsIn } from './model';
+import { hasOutline, outlineMiters, traceOutline } from './rings';
 
 /**
- * Quads per stroked path. One path of 10k sub-paths strokes in ~270 ms in software Skia;
- * chunks of 16–64 stay near ~8 ms. 32 sits in the middle of that plateau.
+ * Quads per path. One path of 10k sub-paths strokes in ~270 ms in software Skia; chunks of
+ * 16–64 stay on a plateau (filled outlines too). 32 sits in the middle of it.
  */
 export const CHUNK_SIZE = 32;
 
@@ -66,10 +67,24 @@ export function visibleGroups(
   return groups;
 }
 
+const outlines = new WeakMap<OverlayModel, Float64Array>();
+
+/** The model's stroke outlines (`rings.ts`), computed on its first draw. */
+function modelOutlines(model: OverlayModel): Float64Array {
+  let miters = outlines.get(model);
+  if (!miters) {
+    miters = outlineMiters(model.coords);
+    outlines.set(model, miters);
+  }
+  return miters;
+}
+
 /**
- * Strokes (and fills) every quad in `groups`, one colour at a time, `CHUNK_SIZE` quads per path.
- * `ctx` is in image pixels; `scale` is screen pixels per image pixel, so strokes keep a constant
- * on-screen width. Degenerate quads trace as lines and still stroke.
+ * Outlines (and fills) every quad in `groups`, one colour at a time, `CHUNK_SIZE` quads per path.
+ * `ctx` is in image pixels; `scale` is screen pixels per image pixel, so outlines keep a
+ * constant on-screen width. The outline of a convex quad is filled as the ring a miter-joined
+ * stroke would paint (`rings.ts`: a third of the raster time); other quads, degenerate ones
+ * included (they trace as lines), are stroked.
  */
 export function drawBoxes(
   ctx: CanvasRenderingContext2D,
@@ -78,11 +93,21 @@ export function drawBoxes(
   scale: number,
   style: DrawStyle,
 ): void {
-  ctx.lineWidth = style.strokeWidth / scale;
-  // Miter joins: round joins cost noticeably more to rasterize in software at 10k quads.
+  const half = style.strokeWidth / scale / 2;
+  // One device pixel or less strokes as a hairline, which software Skia draws fast already.
+  const transform = ctx.getTransform();
+  const miters = half * 2 * Math.hypot(transform.a, transform.b) > 1 ? modelOutlines(model) : null;
+  ctx.lineWidth = half * 2;
   ctx.lineJoin = 'miter';
   ctx.lineCap = 'butt';
   const fill = style.fillOpacity > 0;
+  const stroked: number[] = [];
+  const strokeRest = () => {
+    ctx.beginPath();
+    for (const i of stroked) tracePath(ctx, model.coords, i);
+    ctx.stroke();
+    stroked.length = 0;
+  };
   for (let c = 0; c < groups.length; c++) {
     const group = groups[c]!;
     if (group.length === 0) continue;
@@ -90,14 +115,25 @@ export function drawBoxes(
     ctx.fillStyle = model.colors[c]!;
     for (let start = 0; start < group.length; start += CHUNK_SIZE) {
       const end = Math.min(group.length, start + CHUNK_SIZE);
-      ctx.beginPath();
-      for (let k = start; k < end; k++) tracePath(ctx, model.coords, group[k]!);
       if (fill) {
+        ctx.beginPath();
+        for (let k = start; k < end; k++) tracePath(ctx, model.coords, group[k]!);
         ctx.globalAlpha = style.fillOpacity;
         ctx.fill();
         ctx.globalAlpha = 1;
       }
-      if (style.strokeWidth > 0) ctx.stroke();
+      if (half <= 0) continue;
+      ctx.beginPath();
+      let outlined = 0;
+      for (let k = start; k < end; k++) {
+        const i = group[k]!;
+        if (miters && hasOutline(miters, i)) {
+          traceOutline(ctx, model.coords, miters, i, half);
+          outlined++;
+        } else stroked.push(i);
+      }
+      if (outlined > 0) ctx.fill();
+      if (stroked.length > 0) strokeRest();
     }
   }
 }
