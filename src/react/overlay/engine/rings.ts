@@ -22,16 +22,16 @@ const MITER_LIMIT = 10;
 export function outlineMiters(coords: Float64Array): Float64Array {
   const count = coords.length / 8;
   const out = new Float64Array(count * STRIDE);
+  // Unit outward normals of the quad's four edges (edge k runs from corner k to k + 1).
   const nx = new Float64Array(4);
   const ny = new Float64Array(4);
   for (let i = 0; i < count; i++) {
     const o = i * 8;
     const r = i * STRIDE;
     let area = 0;
-    for (let k = 0; k < 4; k++) {
-      const j = (k + 1) & 3;
-      area +=
-        coords[o + k * 2]! * coords[o + j * 2 + 1]! - coords[o + j * 2]! * coords[o + k * 2 + 1]!;
+    for (let k = 0; k < 8; k += 2) {
+      const j = (k + 2) & 7;
+      area += coords[o + k]! * coords[o + j + 1]! - coords[o + j]! * coords[o + k + 1]!;
     }
     const winding = area > 0 ? 1 : -1;
     let ok = area !== 0;
@@ -39,19 +39,21 @@ export function outlineMiters(coords: Float64Array): Float64Array {
       const j = (k + 1) & 3;
       const ex = coords[o + j * 2]! - coords[o + k * 2]!;
       const ey = coords[o + j * 2 + 1]! - coords[o + k * 2 + 1]!;
-      const length = Math.hypot(ex, ey);
+      const length = Math.sqrt(ex * ex + ey * ey);
       nx[k] = (winding * ey) / length;
       ny[k] = (-winding * ex) / length;
       ok = length > 0;
     }
     for (let k = 0; k < 4 && ok; k++) {
-      const before = (k + 3) & 3;
+      const b = (k + 3) & 3;
       // Strict convexity: each edge turns the same way as the quad winds.
-      ok = nx[before]! * ny[k]! - ny[before]! * nx[k]! > 0 === winding > 0;
-      const f = 1 / (1 + nx[before]! * nx[k]! + ny[before]! * ny[k]!);
-      out[r + k * 2] = (nx[before]! + nx[k]!) * f;
-      out[r + k * 2 + 1] = (ny[before]! + ny[k]!) * f;
-      ok &&= Math.hypot(out[r + k * 2]!, out[r + k * 2 + 1]!) <= MITER_LIMIT;
+      ok = nx[b]! * ny[k]! - ny[b]! * nx[k]! > 0 === winding > 0;
+      const f = 1 / (1 + nx[b]! * nx[k]! + ny[b]! * ny[k]!);
+      const mx = (nx[b]! + nx[k]!) * f;
+      const my = (ny[b]! + ny[k]!) * f;
+      out[r + k * 2] = mx;
+      out[r + k * 2 + 1] = my;
+      ok &&= mx * mx + my * my <= MITER_LIMIT * MITER_LIMIT;
     }
     if (!ok) {
       out[r] = Number.NaN;
@@ -59,12 +61,11 @@ export function outlineMiters(coords: Float64Array): Float64Array {
     }
     // The hole closes once a shrunk edge would turn around: |e|² = d · e·(m₁ − m₀).
     let closes = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < 4; k++) {
-      const j = (k + 1) & 3;
-      const ex = coords[o + j * 2]! - coords[o + k * 2]!;
-      const ey = coords[o + j * 2 + 1]! - coords[o + k * 2 + 1]!;
-      const toward =
-        ex * (out[r + j * 2]! - out[r + k * 2]!) + ey * (out[r + j * 2 + 1]! - out[r + k * 2 + 1]!);
+    for (let k = 0; k < 8; k += 2) {
+      const j = (k + 2) & 7;
+      const ex = coords[o + j]! - coords[o + k]!;
+      const ey = coords[o + j + 1]! - coords[o + k + 1]!;
+      const toward = ex * (out[r + j]! - out[r + k]!) + ey * (out[r + j + 1]! - out[r + k + 1]!);
       if (toward > 0) closes = Math.min(closes, (ex * ex + ey * ey) / toward);
     }
     out[r + 8] = closes;
