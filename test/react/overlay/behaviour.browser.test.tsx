@@ -298,6 +298,24 @@ describe('image sources', () => {
     expect(root.getAttribute('data-state')).toBe('error');
   });
 
+  test('a URL is decoded before its first draw; a refused decode of a loaded image still draws', async () => {
+    const decode = vi.spyOn(HTMLImageElement.prototype, 'decode');
+    const { stage } = await renderOverlay({ image, width: 200 });
+    expect(decode).toHaveBeenCalledTimes(1);
+    expect(stage().height()).toBe(150);
+    // A browser may refuse to decode ahead (e.g. a huge image) although the image loaded.
+    decode.mockImplementation(function (this: HTMLImageElement) {
+      return new Promise((_, reject) => {
+        this.addEventListener('load', () => reject(new DOMException('no', 'EncodingError')));
+      });
+    });
+    const onImageError = vi.fn();
+    const other = await renderOverlay({ image: greyImageUrl(300, 300), width: 200, onImageError });
+    expect(other.stage().height()).toBe(200);
+    expect(onImageError).not.toHaveBeenCalled();
+    decode.mockRestore();
+  });
+
   test('without onImageError the error goes to console.error', async () => {
     // Importing `allowConsoleError` from test/browser/setup.ts evaluates that module a second
     // time (its hooks run twice), so swallow the one expected call on the rig's spy instead.
