@@ -64,6 +64,12 @@ export const SIZE_ROWS = [
     label: "export * from '…', with react-dropzone",
     code: (pkg) => `export * from '${pkg}';`,
   },
+  {
+    // Not in any row above: only the apps that show Korean pay for it.
+    name: 'locale ko',
+    label: "import { ko } from '…/locales/ko'",
+    code: (pkg) => `export { ko } from '${pkg}/locales/ko';`,
+  },
 ];
 
 const asExternal = (names) => names.flatMap((name) => [name, `${name}/*`]);
