@@ -55,7 +55,7 @@ export const SIZE_ROWS = [
     external: ['react-dropzone'],
     goal: 18_000,
     // Everything, search and hOCR export included.
-    ceiling: 27_800,
+    ceiling: 26_200,
     // The whole `.` entry's own code: the longer-term goal, printed beside the gate.
     target: 15_000,
   },
