@@ -51,6 +51,8 @@ export default defineConfig({
         index: src('index.ts'),
         'core/index': src('core/index.ts'),
         'server/index': src('server/index.ts'),
+        'locales/en': src('locales/en.ts'),
+        'locales/ko': src('locales/ko.ts'),
       },
       formats: ['es'],
     },

@@ -4,7 +4,8 @@
 // 2. Every built module and declaration ships with a map into the shipped TypeScript source, so
 //    "Go to definition" and stack traces land in src/.
 // 3. `"sideEffects": false` holds: no module does anything when imported (scripts/package-effects.mjs).
-// 4. In plain Node, `.`, `./core` and `./server` import and every component renders to a string.
+// 4. In plain Node, every JavaScript entry in `exports` imports, every component renders to a
+//    string, and the uploader renders in each shipped locale.
 // 5. What an app pays for each import (scripts/package-size.mjs): each row of the size table is
 //    measured and printed, and each goal is a gate. `SIZE_GATES=report` prints the goals without
 //    failing on them, and then fails only when a row grows past its ceiling (today's size).
@@ -105,10 +106,21 @@ await step('"sideEffects": false holds: no JS module does anything when imported
   return out.trim();
 });
 
-await step('SSR: import ".", "./core", "./server" and renderToString each component', async () => {
+await step('SSR: import every entry in "exports" and renderToString each component', async () => {
   const { react, rendered } = await renderOnServer();
   return `React ${react}: rendered ${rendered.join(', ')}`;
 });
+
+/**
+ * A Korean word in bundled code, with its surroundings, or `undefined`: two Hangul syllables in a
+ * row, so that a range such as the search's `/[\uac00-\ud7a3]/` is not taken for one.
+ */
+function koreanIn(code) {
+  const text = code.replace(/\\u([0-9a-f]{4})/gi, (_, hex) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+  return text.match(/.{0,30}[\uac00-\ud7a3]{2,}.{0,30}/)?.[0];
+}
 
 /** Prints one row of the size table; returns whether it broke its gate. */
 function sizeRow(row, result) {
@@ -145,10 +157,12 @@ await step(`size of each import, min+gzip (SIZE_GATES=${sizeMode})`, async () =>
   console.log('\n     import (react, react-dom, konva, react-konva external)       min+gzip');
   const broken = [];
   let entry;
+  let korean;
   for (const row of SIZE_ROWS) {
     const result = await measure(root, row.code(pkg.name), row.external);
     if (sizeRow(row, result)) broken.push(row.name);
     if (row.name === 'entry') entry = result;
+    if (row.name === 'locale ko') korean = result;
   }
   // The browser entry holds nothing of the server or tesseract.js, even behind import().
   const leaked = entry.modules
@@ -156,6 +170,12 @@ await step(`size of each import, min+gzip (SIZE_GATES=${sizeMode})`, async () =>
     .filter((file) => /dist\/server\/|tesseract/.test(file));
   if (/tesseract/i.test(entry.text)) leaked.push('the string "tesseract"');
   if (leaked.length > 0) throw new Error(`server code in the "." entry: ${leaked.join(', ')}`);
+  // Languages but English are entries of their own (`./locales/ko`), paid for only when imported.
+  // The Korean row proves the probe sees Korean in esbuild's output, which escapes it as \uXXXX.
+  if (!koreanIn(korean.text))
+    throw new Error('no Korean found in ./locales/ko: the probe is blind');
+  const leakedKorean = koreanIn(entry.text);
+  if (leakedKorean) throw new Error(`Korean in the "." entry, not ./locales/ko: ${leakedKorean}`);
   // Not a side effect, but paid by every importer of the module, whichever export it uses:
   // a call a bundler cannot prove pure keeps the whole statement and all it refers to.
   const kept = await retainedTopLevelCode(dist);

@@ -13,7 +13,9 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const settle = globalThis.setImmediate;
-const IMPORT = /(?:^|[;\s])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+)["']/g;
+// Statements at the start of a line, as the build writes them: the words "import … from '…'"
+// inside a string (a message saying what to import) are no import.
+const IMPORT = /^(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+)["']/gm;
 
 export function builtModules(dist) {
   const walk = (dir) =>

@@ -55,7 +55,7 @@ export const SIZE_ROWS = [
     external: ['react-dropzone'],
     goal: 18_000,
     // Everything, search and hOCR export included.
-    ceiling: 27_800,
+    ceiling: 26_200,
     // The whole `.` entry's own code: the longer-term goal, printed beside the gate.
     target: 15_000,
   },
@@ -63,6 +63,12 @@ export const SIZE_ROWS = [
     name: 'entry+dependencies',
     label: "export * from '…', with react-dropzone",
     code: (pkg) => `export * from '${pkg}';`,
+  },
+  {
+    // Not in any row above: only the apps that show Korean pay for it.
+    name: 'locale ko',
+    label: "import { ko } from '…/locales/ko'",
+    code: (pkg) => `export { ko } from '${pkg}/locales/ko';`,
   },
 ];
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Server rendering as a consumer meets it, after `npm run build`: in plain Node (no window, no
-// document, no canvas) the package's `.`, `./core` and `./server` entries import, resolved through
-// its `exports`, and every exported component renders to a string. Run directly (from
-// scripts/compat.mjs) with `--react <version>` it also checks which React did the rendering.
+// document, no canvas) every JavaScript entry of the package's `exports` imports, resolved through
+// them, every exported component renders to a string, and the uploader renders in each shipped
+// locale. Run directly (from scripts/compat.mjs) with `--react <version>` it also checks which
+// React did the rendering.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
@@ -32,6 +33,11 @@ const componentProps = {
   OcrUploader: { endpoint: '/api/ocr/general' },
 };
 
+/** The `exports` keys with JavaScript behind them (`.`, `./core`, `./locales/ko`…), not CSS or JSON. */
+const scriptEntries = Object.entries(pkg.exports)
+  .filter(([, target]) => typeof target === 'object' && /\.js$/.test(target.default))
+  .map(([name]) => name);
+
 const isComponent = (name, value) =>
   /^[A-Z]/.test(name) &&
   (typeof value === 'object'
@@ -43,18 +49,15 @@ export async function renderOnServer() {
   if (typeof window !== 'undefined' || typeof document !== 'undefined') {
     throw new Error('this check must run in plain Node');
   }
-  const [main, core, server] = await Promise.all([
-    import(pkg.name),
-    import(`${pkg.name}/core`),
-    import(`${pkg.name}/server`),
-  ]);
-  for (const [name, entry] of [
-    ['.', main],
-    ['./core', core],
-    ['./server', server],
-  ]) {
+  const entries = Object.fromEntries(
+    await Promise.all(
+      scriptEntries.map(async (name) => [name, await import(`${pkg.name}${name.slice(1)}`)]),
+    ),
+  );
+  for (const [name, entry] of Object.entries(entries)) {
     if (Object.keys(entry).length === 0) throw new Error(`"${name}" exports nothing`);
   }
+  const { '.': main, './core': core } = entries;
   if (typeof core.parseOcrResponse !== 'function') throw new Error('./core lacks parseOcrResponse');
   const { createElement, version } = await import('react');
   const { renderToString } = await import('react-dom/server');
@@ -69,6 +72,19 @@ export async function renderOnServer() {
     const html = renderToString(element);
     if (typeof html !== 'string' || html.length === 0) throw new Error(`${name} rendered nothing`);
     rendered.push(`${name} (${html.length} chars)`);
+  }
+  // Each locale entry's object works with the components of ".", as an app would pass it.
+  for (const name of scriptEntries.filter((entry) => entry.startsWith('./locales/'))) {
+    const code = name.slice('./locales/'.length);
+    const locale = entries[name][code];
+    if (locale?.code !== code) throw new Error(`"${name}" does not export { ${code} }`);
+    const html = renderToString(
+      createElement(main.OcrUploader, { ...componentProps.OcrUploader, locale }),
+    );
+    if (!html.includes(locale.uploader.browse)) {
+      throw new Error(`OcrUploader with locale={${code}} does not show its strings`);
+    }
+    rendered.push(`OcrUploader locale={${code}}`);
   }
   return { react: version, rendered };
 }

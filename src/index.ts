@@ -1,7 +1,7 @@
 /**
  * `react-ocr-overlay`: React components and hooks for OCR results, with the framework-free core
  * re-exported. The server handlers live in `react-ocr-overlay/server` and are never part of this
- * entry.
+ * entry; nor is any language but English (`react-ocr-overlay/locales/ko`).
  */
 export type { OcrMode, RecognizeInput, RecognizeOptions } from './core/client';
 export { recognize } from './core/client';
@@ -55,6 +55,7 @@ export type {
 } from './core/types';
 export type { ImageUrlCheck, ImageUrlProblem } from './core/url';
 export { checkImageUrl, imageUrlProblemOf, validateImageUrl } from './core/url';
+export type { OcrLocale } from './locales/types';
 export {
   createColorScale,
   DEFAULT_COLOR_STOPS,
@@ -82,7 +83,6 @@ export {
   type OverlayController,
   type OverlaySnapshot,
   type OverlayStatus,
-  ocrOverlayMessages,
   type UseOcrOverlayResult,
   useOcrOverlay,
   type Viewport,
@@ -99,7 +99,6 @@ export {
   type OcrUploaderMessages,
   type OcrUploaderProps,
   type OcrUploaderRenderState,
-  ocrUploaderMessages,
   type PreprocessOptions,
   type UseOcrOptions,
   type UseOcrResult,

@@ -3,7 +3,9 @@ import { delay, HttpResponse, http } from 'msw';
 import { type ReactNode, useLayoutEffect } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import '../src/styles.css';
-import { OcrUploader, ocrUploaderMessages } from '../src/react/uploader';
+import { en } from '../src/locales/en';
+import { ko } from '../src/locales/ko';
+import { OcrUploader } from '../src/react/uploader';
 import receiptUrl from '../test/fixtures/real/wildreceipt-1.jpeg?url';
 import receipt from '../test/fixtures/real/wildreceipt-1.nhn.json';
 import { installImageHost } from './support/uploader/image-host';
@@ -16,8 +18,6 @@ import {
 } from './support/uploader/images';
 import { throttledXMLHttpRequest } from './support/uploader/slow-network';
 
-const en = ocrUploaderMessages.en;
-const ko = ocrUploaderMessages.ko;
 const RECEIPT_WORDS = receipt.result.listOfInferTexts.reduce(
   (sum, line) => sum + line.inferTexts.length,
   0,
@@ -146,7 +146,7 @@ export const RealPhoto: Story = {
   play: async ({ canvasElement, args }) => {
     const root = await dropReceipt(canvasElement);
     await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
-    await expect(within(root).getByText(en.success(RECEIPT_WORDS))).toBeInTheDocument();
+    await expect(within(root).getByText(en.uploader.success(RECEIPT_WORDS))).toBeInTheDocument();
     await expect(args.onResult).toHaveBeenLastCalledWith(
       expect.anything(),
       expect.objectContaining({ width: 1600, height: 1200 }),
@@ -170,7 +170,7 @@ export const KoreanText: Story = {
     // The overlay's text layer holds the words once the image is drawn.
     await textLayerReady(root);
     await expect(await within(root).findByText(/아메리카노/, {}, SLOW)).toBeInTheDocument();
-    await expect(within(root).getByText(en.success(8))).toBeInTheDocument();
+    await expect(within(root).getByText(en.uploader.success(8))).toBeInTheDocument();
   },
 };
 
@@ -200,9 +200,9 @@ export const ApiError: Story = {
   play: async ({ canvasElement, args }) => {
     const root = await dropReceipt(canvasElement);
     const alert = await within(root).findByRole('alert', {}, SLOW);
-    await expect(alert).toHaveTextContent(en.resultCodes[4000003]!);
-    await expect(within(alert).queryByRole('button', { name: en.retry })).toBeNull();
-    await expect(within(alert).getByRole('button', { name: en.cancel })).toBeVisible();
+    await expect(alert).toHaveTextContent(en.uploader.resultCodes[4000003]!);
+    await expect(within(alert).queryByRole('button', { name: en.uploader.retry })).toBeNull();
+    await expect(within(alert).getByRole('button', { name: en.uploader.cancel })).toBeVisible();
     await waitFor(() => expect(root.querySelector('[data-ocr-overlay]')).not.toBeNull());
     await expect(args.onError).toHaveBeenCalledWith(
       expect.objectContaining({ resultCode: 4000003 }),
@@ -232,8 +232,8 @@ export const ServerErrorThenRetry: Story = {
     const root = await dropReceipt(canvasElement);
     const canvas = within(root);
     const alert = await canvas.findByRole('alert', {}, SLOW);
-    await expect(alert).toHaveTextContent(en.http(500));
-    await userEvent.click(within(alert).getByRole('button', { name: en.retry }));
+    await expect(alert).toHaveTextContent(en.uploader.http(500));
+    await userEvent.click(within(alert).getByRole('button', { name: en.uploader.retry }));
     await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
     await expect(canvas.queryByRole('alert')).toBeNull();
   },
@@ -256,7 +256,7 @@ export const Timeout: Story = {
     const root = await dropReceipt(canvasElement);
     await expect(await within(root).findByRole('progressbar')).toBeInTheDocument();
     const alert = await within(root).findByRole('alert', {}, SLOW);
-    await expect(alert).toHaveTextContent(en.errors.timeout);
+    await expect(alert).toHaveTextContent(en.uploader.errors.timeout);
   },
 };
 
@@ -297,8 +297,8 @@ export const UrlInput: Story = {
   play: async ({ canvasElement, args }) => {
     const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
     const canvas = within(root);
-    await userEvent.type(canvas.getByRole('textbox', { name: en.urlLabel }), IMAGE_URL);
-    await userEvent.click(canvas.getByRole('button', { name: en.urlSubmit }));
+    await userEvent.type(canvas.getByRole('textbox', { name: en.uploader.urlLabel }), IMAGE_URL);
+    await userEvent.click(canvas.getByRole('button', { name: en.uploader.urlSubmit }));
     await waitFor(() => expect(root.dataset.state).toBe('success'), SLOW);
     await expect(args.onResult).toHaveBeenCalledWith(
       expect.anything(),
@@ -345,12 +345,12 @@ export const UrlRefusedByServer: Story = {
   play: async ({ canvasElement }) => {
     const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
     const canvas = within(root);
-    await userEvent.type(canvas.getByRole('textbox', { name: en.urlLabel }), PRIVATE_URL);
-    await userEvent.click(canvas.getByRole('button', { name: en.urlSubmit }));
+    await userEvent.type(canvas.getByRole('textbox', { name: en.uploader.urlLabel }), PRIVATE_URL);
+    await userEvent.click(canvas.getByRole('button', { name: en.uploader.urlSubmit }));
     const alert = await canvas.findByRole('alert', {}, SLOW);
-    await expect(alert).toHaveTextContent(en.resultCodes[4000504]!);
+    await expect(alert).toHaveTextContent(en.uploader.resultCodes[4000504]!);
     await expect(alert).toHaveTextContent(/private or reserved address/);
-    await expect(within(alert).queryByRole('button', { name: en.retry })).toBeNull();
+    await expect(within(alert).queryByRole('button', { name: en.uploader.retry })).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 300));
     await expect(within(canvasElement).getAllByRole('alert')).toHaveLength(1);
     await expect(root.querySelector('[data-ocr-overlay]')).toBeNull();
@@ -363,10 +363,10 @@ export const UrlPortRefused: Story = {
     const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
     const canvas = within(root);
     await userEvent.type(
-      canvas.getByRole('textbox', { name: en.urlLabel }),
+      canvas.getByRole('textbox', { name: en.uploader.urlLabel }),
       'http://localhost:6006/fixtures/wildreceipt-1.jpeg',
     );
-    await userEvent.click(canvas.getByRole('button', { name: en.urlSubmit }));
+    await userEvent.click(canvas.getByRole('button', { name: en.uploader.urlSubmit }));
     const alert = await canvas.findByRole('alert', {}, SLOW);
     await expect(alert).toHaveTextContent(/uses port 6006; .* ports 80, 443 and 10000–12000/);
     await expect(args.onError).toHaveBeenCalledWith(
@@ -380,7 +380,7 @@ export const PasteUrl: Story = {
   decorators: [hostImages({ [IMAGE_URL]: receiptUrl })],
   play: async ({ canvasElement }) => {
     const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
-    const field = within(root).getByRole('textbox', { name: en.urlLabel });
+    const field = within(root).getByRole('textbox', { name: en.uploader.urlLabel });
     root.focus();
     const data = new DataTransfer();
     data.setData('text/plain', ` ${IMAGE_URL}\n`);
@@ -402,8 +402,8 @@ export const Disabled: Story = {
     const root = await dropReceipt(canvasElement);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await expect(root.dataset.state).toBe('idle');
-    await expect(within(root).getByRole('textbox', { name: en.urlLabel })).toBeDisabled();
-    await expect(within(root).getByRole('button', { name: en.browse })).toBeDisabled();
+    await expect(within(root).getByRole('textbox', { name: en.uploader.urlLabel })).toBeDisabled();
+    await expect(within(root).getByRole('button', { name: en.uploader.browse })).toBeDisabled();
   },
 };
 
@@ -434,23 +434,26 @@ export const CustomChildren: Story = {
     const root = await dropReceipt(canvasElement);
     const status = within(root).getByTestId('custom-status');
     await waitFor(() => expect(status).toHaveTextContent(`Done: ${RECEIPT_WORDS} words`), SLOW);
-    await expect(within(root).queryByRole('button', { name: en.browse })).toBeNull();
+    await expect(within(root).queryByRole('button', { name: en.uploader.browse })).toBeNull();
   },
 };
 
-/** Every string in Korean (`locale="ko"`), shown with a passing API error (Retry offered). */
+/**
+ * Every string in Korean (`locale={ko}`, from `react-ocr-overlay/locales/ko`), shown with a passing
+ * API error (Retry offered).
+ */
 export const KoreanLocale: Story = {
-  args: { locale: 'ko', retries: 0 },
+  args: { locale: ko, retries: 0 },
   parameters: {
     msw: { handlers: [http.post('/api/ocr/general', () => nhnError(5000503, 503))] },
   },
   play: async ({ canvasElement }) => {
     const root = canvasElement.querySelector<HTMLElement>('[data-state]')!;
-    await expect(within(root).getByRole('button', { name: ko.browse })).toBeVisible();
+    await expect(within(root).getByRole('button', { name: ko.uploader.browse })).toBeVisible();
     await dropReceipt(canvasElement);
     const alert = await within(root).findByRole('alert', {}, SLOW);
-    await expect(alert).toHaveTextContent(ko.resultCodes[5000503]!);
-    await expect(within(alert).getByRole('button', { name: ko.retry })).toBeVisible();
+    await expect(alert).toHaveTextContent(ko.uploader.resultCodes[5000503]!);
+    await expect(within(alert).getByRole('button', { name: ko.uploader.retry })).toBeVisible();
   },
 };
 

@@ -1,5 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { OcrConfidenceLegend, OcrUploader } from '../src/index';
+import { OcrConfidenceLegend, type OcrLocale, OcrUploader } from '../src/index';
+import { en } from '../src/locales/en';
+import { ko } from '../src/locales/ko';
 import {
   DEFAULT_LABEL_TEMPLATE,
   overlayControlArgTypes,
@@ -26,6 +28,9 @@ function Playground(args: PlaygroundArgs) {
 
 const overlayTable = { table: { category: 'overlay' } };
 
+/** The `locale` control's options, each the name of the object Storybook passes instead. */
+const LOCALES = { en, ko } satisfies Record<string, OcrLocale>;
+
 const meta = {
   title: 'Playground',
   component: Playground,
@@ -33,7 +38,9 @@ const meta = {
   args: {
     endpoint: '/api/ocr/general',
     mode: 'auto',
-    locale: 'en',
+    // The option's name, which `argTypes.locale.mapping` turns into the locale object; Storybook's
+    // types know nothing of the mapping.
+    locale: 'en' as unknown as OcrLocale,
     unstyled: false,
     maxDimension: 4096,
     minConfidence: 0,
@@ -52,7 +59,7 @@ const meta = {
   },
   argTypes: {
     mode: { control: 'inline-radio', options: ['auto', 'general', 'cropping'] },
-    locale: { control: 'inline-radio', options: ['en', 'ko'] },
+    locale: { control: 'inline-radio', options: Object.keys(LOCALES), mapping: LOCALES },
     unstyled: { control: 'boolean' },
     maxDimension: {
       control: { type: 'number', min: 0, step: 256 },

@@ -6,9 +6,12 @@ import { composeStories } from '@storybook/react-vite';
 import { render } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import type { OcrWord } from '../../src/core/types';
+import { en } from '../../src/locales/en';
+import { ko } from '../../src/locales/ko';
 import { defaultColorScale } from '../../src/react/overlay';
 import { OVERLAY_OPTION_KEYS } from '../../src/react/overlay/types';
 import * as legendStories from '../../stories/OcrConfidenceLegend.stories';
+import * as playgroundStories from '../../stories/Playground.stories';
 import {
   colorScaleFromControls,
   formatLabelFromTemplate,
@@ -117,6 +120,24 @@ describe('the Playground gets every visual prop of the overlay', () => {
       labelFontSize: undefined,
     });
     expect(preprocess).toEqual({ maxDimension: undefined });
+  });
+});
+
+describe("the Playground's locale control", () => {
+  // Portable stories (composeStories) hand the component the unmapped args, so the mapping that
+  // Storybook applies is checked as configuration.
+  const { LiveBackend } = composeStories(playgroundStories);
+  const control = LiveBackend.argTypes.locale!;
+
+  test('offers en and ko by name, and starts on one of them', () => {
+    expect(control.options).toEqual(['en', 'ko']);
+    expect(control.options).toContain(LiveBackend.args.locale);
+  });
+
+  test('maps each name to its locale object', () => {
+    expect(control.mapping).toEqual({ en, ko });
+    expect(control.mapping!.ko).toBe(ko);
+    expect(control.mapping![LiveBackend.args.locale as unknown as string]).toBe(en);
   });
 });
 

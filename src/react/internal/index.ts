@@ -1,5 +1,6 @@
 export { composeEventHandlers } from './composeEventHandlers';
+export { resolveLocale } from './locale';
 export { splitProps } from './splitProps';
 export { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect';
 export { useLatest } from './useLatest';
-export { type OcrLocale, useMessages } from './useMessages';
+export { useMessages } from './useMessages';

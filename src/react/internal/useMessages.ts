@@ -1,8 +1,5 @@
 import { useRef } from 'react';
 
-/** The languages every component ships strings for. */
-export type OcrLocale = 'en' | 'ko';
-
 interface Resolved<M> {
   base: M;
   overrides: Partial<M> | undefined;
@@ -17,17 +14,12 @@ function sameOverrides<M extends object>(a: Partial<M> | undefined, b: Partial<M
 }
 
 /**
- * A component's strings: the `locale`'s set from `table`, with single `overrides` on top
- * (`undefined` entries ignored). The result keeps its identity while the overrides are
- * shallow-equal, because callers pass a fresh object each render and a new identity would
- * re-render everything that reads the strings.
+ * A component's strings: its part of the locale (`base`), with single `overrides` on top
+ * (`undefined` entries ignored). The result keeps its identity while the base does and the
+ * overrides are shallow-equal, because callers pass a fresh object each render and a new
+ * identity would re-render everything that reads the strings.
  */
-export function useMessages<M extends object>(
-  table: Readonly<Record<OcrLocale, M>>,
-  locale: OcrLocale | undefined,
-  overrides: Partial<M> | undefined,
-): M {
-  const base = table[locale ?? 'en'] ?? table.en;
+export function useMessages<M extends object>(base: M, overrides: Partial<M> | undefined): M {
   const cache = useRef<Resolved<M> | null>(null);
   const last = cache.current;
   if (last && last.base === base && sameOverrides(last.overrides, overrides)) return last.value;

@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { forwardRef, useImperativeHandle, useState } from 'react';
-import { composeEventHandlers, splitProps, useMessages } from '../internal';
-import { ocrOverlayMessages } from './messages';
+import { composeEventHandlers, resolveLocale, splitProps, useMessages } from '../internal';
+import { overlayEn } from './messages';
 import { OcrOverlayCanvas } from './OcrOverlayCanvas';
 import { OcrTextLayer } from './OcrTextLayer';
 import { type OcrOverlayHandle, type OcrOverlayProps, OVERLAY_OPTION_KEYS } from './types';
@@ -58,7 +58,7 @@ export const OcrOverlay = /* @__PURE__ */ forwardRef<OcrOverlayHandle, OcrOverla
       }),
       [controller],
     );
-    const messages = useMessages(ocrOverlayMessages, locale, overrides);
+    const messages = useMessages(resolveLocale(locale)?.overlay ?? overlayEn, overrides);
     const [focusRing, setFocusRing] = useState(false);
 
     // A focusable group with its own keyboard model (arrows/Tab/Enter/Escape walk the words);

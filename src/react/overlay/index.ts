@@ -8,7 +8,7 @@ export {
 export type { OverlayController } from './engine/controller';
 export type { OverlaySnapshot, OverlayStatus } from './engine/snapshot';
 export type { Viewport } from './engine/viewport';
-export { type OcrOverlayMessages, ocrOverlayMessages } from './messages';
+export type { OcrOverlayMessages } from './messages';
 export { OcrConfidenceLegend, type OcrConfidenceLegendProps } from './OcrConfidenceLegend';
 export { OcrOverlay } from './OcrOverlay';
 export { OcrOverlayCanvas, type OcrOverlayCanvasProps } from './OcrOverlayCanvas';

@@ -8,19 +8,13 @@ export interface OcrOverlayMessages {
   imageError: string;
 }
 
-const en: OcrOverlayMessages = {
+/**
+ * The English strings, the default. Other languages are separate entries
+ * (`react-ocr-overlay/locales/ko`), so an app pays only for the ones it imports.
+ */
+export const overlayEn: OcrOverlayMessages = {
   root: 'OCR result',
   selected: (text, percent, position, total) =>
     `${text}, ${percent}% confidence, word ${position} of ${total}`,
   imageError: 'The image could not be loaded.',
 };
-
-const ko: OcrOverlayMessages = {
-  root: 'OCR 결과',
-  selected: (text, percent, position, total) =>
-    `${text}, 신뢰도 ${percent}%, ${total}개 중 ${position}번째 단어`,
-  imageError: '이미지를 불러올 수 없습니다.',
-};
-
-/** The shipped overlay strings. Pass one (or a partial override) as `messages`. */
-export const ocrOverlayMessages: Readonly<Record<'en' | 'ko', OcrOverlayMessages>> = { en, ko };

@@ -1,6 +1,6 @@
 import type Konva from 'konva';
 import type { HTMLAttributes, KeyboardEvent, MouseEvent } from 'react';
-import type { OcrLocale } from '../internal';
+import type { OcrLocale } from '../../locales/types';
 import type { OverlayExportOptions } from './engine/export';
 import type { OverlayOptions } from './engine/options';
 import type { OcrOverlayMessages } from './messages';
@@ -43,11 +43,12 @@ type RootAttributes = Omit<HTMLAttributes<HTMLDivElement>, 'children' | 'onError
 
 export interface OcrOverlayProps extends OcrOverlayOptions, RootAttributes {
   /**
-   * Language of the screen-reader text and the image error.
-   * @default 'en'
+   * Language of the screen-reader text and the image error: a locale object, e.g. `ko` from
+   * `react-ocr-overlay/locales/ko` (its `overlay` strings are used).
+   * @default en (`react-ocr-overlay/locales/en`)
    */
   locale?: OcrLocale;
-  /** Overrides single strings of the locale (`ocrOverlayMessages`). */
+  /** Overrides single strings of the locale (`locale.overlay`). */
   messages?: Partial<OcrOverlayMessages>;
 }
 

@@ -15,14 +15,15 @@ import {
   useDropzone,
 } from 'react-dropzone';
 import type { OcrError } from '../../core/errors';
-import { composeEventHandlers, type OcrLocale, splitProps, useMessages } from '../internal';
+import type { OcrLocale } from '../../locales/types';
+import { composeEventHandlers, resolveLocale, splitProps, useMessages } from '../internal';
 import type { OcrOverlayProps } from '../overlay';
 import { useOverlayComponent } from './lazyOverlay';
 import {
   describeOcrError,
   describeOcrErrorDetail,
   type OcrUploaderMessages,
-  ocrUploaderMessages,
+  uploaderEn,
 } from './messages';
 import { inputError } from './problems';
 import { USE_OCR_OPTION_KEYS, type UseOcrOptions, type UseOcrResult, useOcr } from './useOcr';
@@ -65,11 +66,12 @@ export interface OcrUploaderProps extends UseOcrOptions, UploaderRootProps {
   /** Passed to `<OcrOverlay>` (everything but `image` and `result`). */
   overlayProps?: Partial<Omit<OcrOverlayProps, 'image' | 'result'>>;
   /**
-   * Language of the shipped strings.
-   * @default 'en'
+   * Language of the strings: a locale object, e.g. `ko` from `react-ocr-overlay/locales/ko`.
+   * Passed on to the overlay unless `overlayProps.locale` says otherwise.
+   * @default en (`react-ocr-overlay/locales/en`)
    */
   locale?: OcrLocale;
-  /** Overrides single strings of the locale. */
+  /** Overrides single strings of the locale (`locale.uploader`). */
   messages?: Partial<OcrUploaderMessages>;
   /**
    * Refuses drops, pastes, clicks and URLs.
@@ -142,7 +144,7 @@ export function OcrUploader(props: OcrUploaderProps) {
     capture,
     showOverlay = true,
     overlayProps,
-    locale = 'en',
+    locale,
     messages: overrides,
     disabled = false,
     unstyled = false,
@@ -150,7 +152,8 @@ export function OcrUploader(props: OcrUploaderProps) {
   } = view;
   const { className, onPaste, ...root } = rest;
   const ocr = useOcr(options);
-  const messages = useMessages(ocrUploaderMessages, locale, overrides);
+  const chosen = resolveLocale(locale);
+  const messages = useMessages(chosen?.uploader ?? uploaderEn, overrides);
   const Overlay = useOverlayComponent(showOverlay);
   const [url, setUrl] = useState('');
   const urlField = useRef<HTMLInputElement>(null);
@@ -274,7 +277,7 @@ export function OcrUploader(props: OcrUploaderProps) {
           image={shown.src}
           result={result}
           {...overlayProps}
-          locale={overlayProps?.locale ?? locale}
+          locale={overlayProps?.locale ?? chosen}
         />
       )}
     </div>

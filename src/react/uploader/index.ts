@@ -1,9 +1,4 @@
-export {
-  describeOcrError,
-  describeOcrErrorDetail,
-  type OcrUploaderMessages,
-  ocrUploaderMessages,
-} from './messages';
+export { describeOcrError, describeOcrErrorDetail, type OcrUploaderMessages } from './messages';
 export { selectMode } from './mode';
 export {
   OcrUploader,

@@ -1,7 +1,7 @@
 /**
  * Why the uploader refuses an input, as data, with the English sentences: what `useOcr` needs to
- * raise `OcrError('invalid-input')`, without the message tables of the view (`messages.ts`), so a
- * headless `useOcr` does not ship the Korean strings.
+ * raise `OcrError('invalid-input')`, without the message table of the view (`messages.ts`), so a
+ * headless `useOcr` does not ship the uploader's strings.
  */
 import { OcrError } from '../../core/errors';
 import { describeImageUrlProblem, type ImageUrlProblem } from '../../core/url';

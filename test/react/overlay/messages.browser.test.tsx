@@ -1,7 +1,9 @@
 import { render } from '@testing-library/react';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { OcrOverlay, ocrOverlayMessages } from '../../../src/index';
+import { type OcrLocale, OcrOverlay } from '../../../src/index';
+import { ko } from '../../../src/locales/ko';
+import { allowConsoleError } from '../../browser/setup';
 import {
   greyImageUrl,
   makeResult,
@@ -28,12 +30,12 @@ describe('messages', () => {
     );
   });
 
-  test('locale="ko", and a single override on top of it', async () => {
+  test('locale={ko}, and a single override on top of it', async () => {
     const { root } = await renderOverlay({
       image,
       result,
       width: 400,
-      locale: 'ko',
+      locale: ko,
       messages: { root: '영수증 사진' },
     });
     expect(root.getAttribute('aria-label')).toBe('영수증 사진');
@@ -49,7 +51,7 @@ describe('messages', () => {
     const view = render(
       <OcrOverlay
         image="data:image/png;base64,bm90IGFuIGltYWdl"
-        messages={ocrOverlayMessages.ko}
+        locale={ko}
         onImageError={() => {}}
         width={200}
       />,
@@ -57,5 +59,22 @@ describe('messages', () => {
     const root = view.container.querySelector<HTMLElement>('[data-ocr-overlay]')!;
     await waitForState(root, 'error');
     expect(root.querySelector('[role="alert"]')!.textContent).toBe('이미지를 불러올 수 없습니다.');
+  });
+
+  test('the old string form (locale="ko") shows English and says once what to write', async () => {
+    allowConsoleError(/locale="ko"/);
+    const hints = () =>
+      vi
+        .mocked(console.error)
+        .mock.calls.filter(([message]) => /locale="ko"/.test(String(message)));
+    const old = 'ko' as unknown as OcrLocale;
+    const { root, rerender } = await renderOverlay({ image, result, width: 400, locale: old });
+    expect(root.getAttribute('aria-label')).toBe('OCR result');
+    expect(hints()).toHaveLength(1);
+    expect(hints()[0]![0]).toContain("import { ko } from 'react-ocr-overlay/locales/ko'");
+    expect(hints()[0]![0]).toContain('locale={ko}');
+    await rerender({ image, result, width: 300, locale: old });
+    render(<OcrOverlay image={image} locale={old} />);
+    expect(hints()).toHaveLength(1);
   });
 });

@@ -2,12 +2,12 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { delay, HttpResponse } from 'msw';
 import { describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import {
-  OcrUploader,
-  type OcrUploaderProps,
-  ocrUploaderMessages,
-} from '../../../src/react/uploader';
+import type { OcrLocale } from '../../../src/index';
+import { en } from '../../../src/locales/en';
+import { ko } from '../../../src/locales/ko';
+import { OcrUploader, type OcrUploaderProps } from '../../../src/react/uploader';
 import { throttledXMLHttpRequest } from '../../../stories/support/uploader/slow-network';
+import { allowConsoleError } from '../../browser/setup';
 import {
   bytesOf,
   dropFiles,
@@ -23,7 +23,6 @@ import { overlay, recorder, renderUploader } from './uploader-harness';
 
 const backend = mockBackend();
 const { server, use, handler } = backend;
-const en = ocrUploaderMessages.en;
 const setup = (props: Partial<OcrUploaderProps> = {}) => renderUploader(backend, props);
 
 describe('rejections: nothing is sent, the reason is shown', () => {
@@ -33,7 +32,7 @@ describe('rejections: nothing is sent, the reason is shown', () => {
         'a 0-byte file',
         () => [new File([], 'empty.png', { type: 'image/png' })],
         {},
-        en.rejected.empty,
+        en.uploader.rejected.empty,
       ],
       [
         'a header declaring 30,000 × 30,000 pixels',
@@ -43,25 +42,25 @@ describe('rejections: nothing is sent, the reason is shown', () => {
           }),
         ],
         {},
-        en.rejected.tooManyPixels(30_000, 30_000, 50_000_000),
+        en.uploader.rejected.tooManyPixels(30_000, 30_000, 50_000_000),
       ],
       [
         'more pixels than preprocess.maxPixels',
         async () => [await makeImage(64, 32, 'image/jpeg')],
         { preprocess: { maxPixels: 2000 } },
-        en.rejected.tooManyPixels(64, 32, 2000),
+        en.uploader.rejected.tooManyPixels(64, 32, 2000),
       ],
       [
         'an undecodable file',
         () => [new File(['not an image at all'], 'fake.png', { type: 'image/png' })],
         {},
-        en.rejected.undecodable,
+        en.uploader.rejected.undecodable,
       ],
       [
         'a file of the wrong type',
         () => [new File(['hello'], 'notes.txt', { type: 'text/plain' })],
         {},
-        en.rejected.type('text/plain'),
+        en.uploader.rejected.type('text/plain'),
       ],
       [
         'bytes over maxSize',
@@ -73,7 +72,7 @@ describe('rejections: nothing is sent, the reason is shown', () => {
         'several files',
         async () => [await makeImage(8, 8, 'image/png'), await makeImage(8, 8, 'image/jpeg')],
         {},
-        en.rejected.tooManyFiles,
+        en.uploader.rejected.tooManyFiles,
       ],
     ];
 
@@ -83,7 +82,7 @@ describe('rejections: nothing is sent, the reason is shown', () => {
     await dropFiles(root, await files());
     await settled('error');
     expect(screen.getByRole('alert').textContent).toContain(message);
-    expect(screen.queryByRole('button', { name: en.retry })).toBeNull();
+    expect(screen.queryByRole('button', { name: en.uploader.retry })).toBeNull();
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![0].code).toBe('invalid-input');
     await delay(50);
@@ -126,9 +125,9 @@ describe('server errors', () => {
     await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
     await settled('error');
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain(en.resultCodes[4000003]);
-    expect(within(alert).queryByRole('button', { name: en.retry })).toBeNull();
-    expect(within(alert).getByRole('button', { name: en.cancel })).toBeTruthy();
+    expect(alert.textContent).toContain(en.uploader.resultCodes[4000003]);
+    expect(within(alert).queryByRole('button', { name: en.uploader.retry })).toBeNull();
+    expect(within(alert).getByRole('button', { name: en.uploader.cancel })).toBeTruthy();
     expect(overlay(root)).not.toBeNull();
     expect(onError.mock.calls[0]![0]).toMatchObject({ code: 'api', resultCode: 4000003 });
   });
@@ -140,12 +139,12 @@ describe('server errors', () => {
     const { root, settled } = setup({ retries: 0 });
     await dropFiles(root, [file]);
     await settled('error');
-    expect(screen.getByRole('alert').textContent).toContain(en.http(500));
-    await userEvent.click(screen.getByRole('button', { name: en.retry }));
+    expect(screen.getByRole('alert').textContent).toContain(en.uploader.http(500));
+    await userEvent.click(screen.getByRole('button', { name: en.uploader.retry }));
     await settled('success');
     expect(server.received).toHaveLength(2);
     expect(server.received[1]!.bytes).toEqual(await bytesOf(file));
-    expect(screen.getByText(en.success(1))).toBeTruthy();
+    expect(screen.getByText(en.uploader.success(1))).toBeTruthy();
   });
 
   test('503 is retried by the client on its own', async () => {
@@ -164,36 +163,67 @@ describe('server errors', () => {
     const { root, settled } = setup({ retries: 0, timeoutMs: 150 });
     await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
     await settled('error');
-    expect(screen.getByRole('alert').textContent).toContain(en.errors.timeout);
+    expect(screen.getByRole('alert').textContent).toContain(en.uploader.errors.timeout);
   });
 
   test('ko: the result code, buttons and progress are Korean', async () => {
-    const ko = ocrUploaderMessages.ko;
     server.respond = () => nhnError(5000503, 503);
-    const { root, settled } = setup({ retries: 0, locale: 'ko' });
-    expect(screen.getByRole('button', { name: ko.browse })).toBeTruthy();
+    const { root, settled } = setup({ retries: 0, locale: ko });
+    expect(screen.getByRole('button', { name: ko.uploader.browse })).toBeTruthy();
     await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
     await settled('error');
-    expect(screen.getByRole('alert').textContent).toContain(ko.resultCodes[5000503]);
-    expect(screen.getByRole('button', { name: ko.retry })).toBeTruthy();
-    expect(screen.getByRole('button', { name: ko.cancel })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain(ko.uploader.resultCodes[5000503]);
+    expect(screen.getByRole('button', { name: ko.uploader.retry })).toBeTruthy();
+    expect(screen.getByRole('button', { name: ko.uploader.cancel })).toBeTruthy();
   });
 
   test('ko reaches the overlay: its announcements are Korean too', async () => {
-    server.respond = () => ok([{ text: '영수증', box: [1, 1, 30, 1, 30, 10, 1, 10] }]);
-    const { root, settled } = setup({ locale: 'ko' });
-    await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
-    await settled('success');
-    const overlay = await vi.waitFor(() => {
-      const found = root.querySelector<HTMLElement>('[data-ocr-overlay][data-state="ready"]');
-      if (!found) throw new Error('overlay not ready yet');
-      return found;
-    });
-    overlay.focus();
-    await userEvent.keyboard('{ArrowRight}');
-    expect(overlay.querySelector('[data-ocr-announcer]')!.textContent).toMatch(
-      /^영수증, 신뢰도 \d+%, 1개 중 1번째 단어$/,
+    expect(await announcedBy({ locale: ko })).toMatch(/^영수증, 신뢰도 \d+%, 1개 중 1번째 단어$/);
+  });
+});
+
+/** Recognises one word, selects it in the overlay and returns what the overlay announced. */
+async function announcedBy(props: Partial<OcrUploaderProps>): Promise<string> {
+  server.respond = () => ok([{ text: '영수증', box: [1, 1, 30, 1, 30, 10, 1, 10] }]);
+  const { root, settled } = setup(props);
+  await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
+  await settled('success');
+  const overlay = await vi.waitFor(() => {
+    const found = root.querySelector<HTMLElement>('[data-ocr-overlay][data-state="ready"]');
+    if (!found) throw new Error('overlay not ready yet');
+    return found;
+  });
+  overlay.focus();
+  await userEvent.keyboard('{ArrowRight}');
+  return overlay.querySelector('[data-ocr-announcer]')!.textContent!;
+}
+
+describe('locale', () => {
+  test('messages override single strings on top of ko', () => {
+    const { root } = setup({ locale: ko, messages: { browse: '사진 고르기' } });
+    expect(screen.getByRole('button', { name: '사진 고르기' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: ko.uploader.urlSubmit })).toBeTruthy();
+    expect(root.getAttribute('aria-label')).toBe(ko.uploader.region);
+  });
+
+  test("overlayProps.locale wins over the uploader's own for the overlay", async () => {
+    expect(await announcedBy({ locale: ko, overlayProps: { locale: en } })).toMatch(
+      /^영수증, \d+% confidence, word 1 of 1$/,
     );
+    expect(screen.getByRole('button', { name: ko.uploader.browse })).toBeTruthy();
+  });
+
+  test('the old string form (locale="ko") shows English in both, with one hint', async () => {
+    allowConsoleError(/locale="ko"/);
+    const announced = await announcedBy({ locale: 'ko' as unknown as OcrLocale });
+    expect(announced).toMatch(/^영수증, \d+% confidence, word 1 of 1$/);
+    expect(screen.getByRole('button', { name: en.uploader.browse })).toBeTruthy();
+    const hints = vi
+      .mocked(console.error)
+      .mock.calls.filter(([message]) => /locale="ko"/.test(String(message)));
+    expect(hints).toHaveLength(1);
+    expect(hints[0]![0]).toContain("import { ko } from 'react-ocr-overlay/locales/ko'");
+    expect(hints[0]![0]).toContain('locale={ko}');
   });
 });
 
@@ -218,15 +248,17 @@ describe('progress and status', () => {
     });
     await dropFiles(root, [file]);
     await waitFor(() => {
-      const bar = screen.getByRole('progressbar', { name: en.progress }) as HTMLProgressElement;
+      const bar = screen.getByRole('progressbar', {
+        name: en.uploader.progress,
+      }) as HTMLProgressElement;
       expect(bar.value).toBeGreaterThan(0);
       expect(bar.value).toBeLessThan(100);
       expect(screen.getByText(`${Math.round(bar.value)}%`)).toBeTruthy();
     });
     await settled('recognizing');
-    const bar = screen.getByRole('progressbar', { name: en.progress });
+    const bar = screen.getByRole('progressbar', { name: en.uploader.progress });
     expect(bar.hasAttribute('value')).toBe(false); // indeterminate while the server works
-    expect(screen.getByText(en.recognizing).getAttribute('aria-live')).toBe('polite');
+    expect(screen.getByText(en.uploader.recognizing).getAttribute('aria-live')).toBe('polite');
     await settled('success');
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(statuses).toEqual(['preparing', 'uploading', 'recognizing', 'success']);
@@ -234,7 +266,7 @@ describe('progress and status', () => {
     expect(new Set(numbers).size).toBeGreaterThan(3);
     expect(numbers.at(-1)).toBe(1);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
-    expect(screen.getByText(en.success(1)).getAttribute('aria-live')).toBe('polite');
+    expect(screen.getByText(en.uploader.success(1)).getAttribute('aria-live')).toBe('polite');
     expect(server.received[0]!.bytes).toEqual(await bytesOf(file));
   });
 
@@ -244,6 +276,6 @@ describe('progress and status', () => {
     data.items.add(await makeImage(8, 8, 'image/png'));
     root.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer: data }));
     await waitFor(() => expect(root.hasAttribute('data-drag-active')).toBe(true));
-    expect(screen.getByText(en.dragActive, { exact: false })).toBeTruthy();
+    expect(screen.getByText(en.uploader.dragActive, { exact: false })).toBeTruthy();
   });
 });

@@ -3,14 +3,16 @@ import { screen, within } from '@testing-library/react';
 import { delay, HttpResponse, http } from 'msw';
 import { describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { type OcrUploaderProps, ocrUploaderMessages } from '../../../src/react/uploader';
+import { en } from '../../../src/locales/en';
+import { ko } from '../../../src/locales/ko';
+import type { OcrUploaderProps } from '../../../src/react/uploader';
 import { installImageHost } from '../../../stories/support/uploader/image-host';
 import { dropFiles, makeImage, mockBackend, ok } from './browser-support';
 import { overlay, renderUploader } from './uploader-harness';
 
 const backend = mockBackend();
 const { server, use } = backend;
-const { en, ko } = ocrUploaderMessages;
+const locales = { en, ko };
 const setup = (props: Partial<OcrUploaderProps> = {}) => renderUploader(backend, props);
 
 const envelope = (status: number, resultCode: number, resultMessage: string) =>
@@ -23,8 +25,8 @@ const PRIVATE = 'it points to a private or reserved address, which this server d
 const UNRESOLVED = 'the host name could not be resolved.';
 
 async function submitUrl(url: string) {
-  await userEvent.fill(screen.getByRole('textbox', { name: en.urlLabel }), url);
-  await userEvent.click(screen.getByRole('button', { name: en.urlSubmit }));
+  await userEvent.fill(screen.getByRole('textbox', { name: en.uploader.urlLabel }), url);
+  await userEvent.click(screen.getByRole('button', { name: en.uploader.urlSubmit }));
 }
 
 describe("the backend's reason is shown (#12 item 6)", () => {
@@ -38,7 +40,7 @@ describe("the backend's reason is shown (#12 item 6)", () => {
     await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
     await settled('error');
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain(en.resultCodes[4000504]);
+    expect(alert.textContent).toContain(en.uploader.resultCodes[4000504]);
     expect(alert.textContent).toContain(
       `Server: The image could not be downloaded from http://x.test: ${why}`,
     );
@@ -46,11 +48,11 @@ describe("the backend's reason is shown (#12 item 6)", () => {
 
   test('in Korean: the localised sentence, and the server words as they came', async () => {
     server.respond = () => envelope(400, 4000504, `Download refused: ${PRIVATE}`);
-    const { root, settled } = setup({ retries: 0, locale: 'ko' });
+    const { root, settled } = setup({ retries: 0, locale: ko });
     await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
     await settled('error');
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain(ko.resultCodes[4000504]);
+    expect(alert.textContent).toContain(ko.uploader.resultCodes[4000504]);
     expect(alert.textContent).toContain(`서버: Download refused: ${PRIVATE}`);
   });
 
@@ -67,7 +69,7 @@ describe("the backend's reason is shown (#12 item 6)", () => {
   test.each([
     ['ERROR', 'ERROR'],
     ['error 4000003', 'error 4000003'],
-    ['our own sentence', en.resultCodes[4000003]!],
+    ['our own sentence', en.uploader.resultCodes[4000003]!],
   ])('no detail when the server only says %s', async (_name, words) => {
     server.respond = () => envelope(400, 4000003, words);
     const { root, settled } = setup({ retries: 0 });
@@ -92,8 +94,8 @@ describe('Retry only where it can help: error.retryable (#12 item 6)', () => {
     await settled('error');
     expect(onError.mock.calls[0]![0].retryable).toBe(retry);
     const alert = screen.getByRole('alert');
-    expect(within(alert).queryByRole('button', { name: en.retry }) !== null).toBe(retry);
-    expect(within(alert).getByRole('button', { name: en.cancel })).toBeTruthy();
+    expect(within(alert).queryByRole('button', { name: en.uploader.retry }) !== null).toBe(retry);
+    expect(within(alert).getByRole('button', { name: en.uploader.cancel })).toBeTruthy();
   });
 });
 
@@ -125,8 +127,8 @@ describe('one error, not two, for an image URL (#12 item 6)', () => {
       await submitUrl('https://cdn.test/blocked.jpg');
       await settled('success');
       expect(onResult.mock.calls[0]![1]).toMatchObject({ width: 0, height: 0 });
-      expect(screen.getByText(en.success(1))).toBeTruthy();
-      expect(screen.getByText(en.imageUnavailable)).toBeTruthy();
+      expect(screen.getByText(en.uploader.success(1))).toBeTruthy();
+      expect(screen.getByText(en.uploader.imageUnavailable)).toBeTruthy();
       expect(screen.queryByRole('alert')).toBeNull();
       expect(overlay(root)).toBeNull();
     } finally {
@@ -148,17 +150,15 @@ describe('a refused URL says what is wrong with it (#12 item 6)', () => {
     ['https://', 'en', /"https:\/\/" is not an absolute URL: it has no host name/],
     ['https://', 'ko', /호스트 이름이 없습니다/],
   ] as const)('%s (%s)', async (url, locale, sentence) => {
-    const { settled } = setup({ locale });
+    const { settled } = setup({ locale: locales[locale] });
     await userEvent.fill(
-      screen.getByRole('textbox', { name: ocrUploaderMessages[locale].urlLabel }),
+      screen.getByRole('textbox', { name: locales[locale].uploader.urlLabel }),
       url,
     );
-    await userEvent.click(
-      screen.getByRole('button', { name: ocrUploaderMessages[locale].urlSubmit }),
-    );
+    await userEvent.click(screen.getByRole('button', { name: locales[locale].uploader.urlSubmit }));
     await settled('error');
     expect(screen.getByRole('alert').querySelector('p')!.textContent).toMatch(sentence);
-    expect(screen.queryByRole('button', { name: ocrUploaderMessages[locale].retry })).toBeNull();
+    expect(screen.queryByRole('button', { name: locales[locale].uploader.retry })).toBeNull();
     expect(server.received).toEqual([]);
   });
 });
@@ -177,7 +177,8 @@ function pasteText(target: Element, text: string): boolean {
 }
 
 describe('a pasted link fills the URL field (#12 item 7)', () => {
-  const field = () => screen.getByRole('textbox', { name: en.urlLabel }) as HTMLInputElement;
+  const field = () =>
+    screen.getByRole('textbox', { name: en.uploader.urlLabel }) as HTMLInputElement;
 
   test('onto the uploader: the field gets the URL and the focus, nothing is sent yet', async () => {
     const { root, state } = setup();
@@ -220,7 +221,8 @@ describe('a pasted link fills the URL field (#12 item 7)', () => {
     expect(pasteText(root, text)).toBe(false);
     await delay(50);
     expect(
-      screen.queryByRole('textbox', { name: en.urlLabel }) === null || field().value === '',
+      screen.queryByRole('textbox', { name: en.uploader.urlLabel }) === null ||
+        field().value === '',
     ).toBe(true);
     expect(state()).toBe('idle');
   });

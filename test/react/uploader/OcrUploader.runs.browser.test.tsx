@@ -4,17 +4,13 @@ import { delay, HttpResponse, http } from 'msw';
 import { StrictMode } from 'react';
 import { describe, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import {
-  OcrUploader,
-  type OcrUploaderProps,
-  ocrUploaderMessages,
-} from '../../../src/react/uploader';
+import { en } from '../../../src/locales/en';
+import { OcrUploader, type OcrUploaderProps } from '../../../src/react/uploader';
 import { bytesOf, dropFiles, makeImage, mockBackend, ok, pasteFiles } from './browser-support';
 import { overlay, recorder, renderUploader } from './uploader-harness';
 
 const backend = mockBackend();
 const { server, use, handler } = backend;
-const en = ocrUploaderMessages.en;
 const setup = (props: Partial<OcrUploaderProps> = {}) => renderUploader(backend, props);
 
 describe('runs', () => {
@@ -27,7 +23,7 @@ describe('runs', () => {
     const { root, settled, onError } = setup({ onResult });
     await dropFiles(root, [await makeImage(64, 32, 'image/jpeg')]);
     await waitFor(() => expect(screen.getByRole('progressbar')).toBeTruthy());
-    await userEvent.click(screen.getByRole('button', { name: en.cancel }));
+    await userEvent.click(screen.getByRole('button', { name: en.uploader.cancel }));
     await settled('idle');
     // The overlay's code loads once per page; from then on it shows the image at once.
     await waitFor(() => expect(overlay(root)).not.toBeNull());
@@ -160,8 +156,8 @@ describe('inputs', () => {
     );
     const onResult = vi.fn();
     const { settled } = setup({ onResult });
-    await userEvent.fill(screen.getByRole('textbox', { name: en.urlLabel }), imageUrl);
-    await userEvent.click(screen.getByRole('button', { name: en.urlSubmit }));
+    await userEvent.fill(screen.getByRole('textbox', { name: en.uploader.urlLabel }), imageUrl);
+    await userEvent.click(screen.getByRole('button', { name: en.uploader.urlSubmit }));
     await settled('success');
     expect(server.received).toEqual([{ url: '/api/ocr/general', imageUrl }]);
     expect(onResult.mock.calls[0]![1]).toEqual({ src: imageUrl, width: 120, height: 60 });
@@ -170,14 +166,17 @@ describe('inputs', () => {
   test('URL field refuses a URL NHN cannot download; nothing is sent', async () => {
     const { settled } = setup();
     await userEvent.fill(
-      screen.getByRole('textbox', { name: en.urlLabel }),
+      screen.getByRole('textbox', { name: en.uploader.urlLabel }),
       'http://example.com:8080/a.png',
     );
-    await userEvent.click(screen.getByRole('button', { name: en.urlSubmit }));
+    await userEvent.click(screen.getByRole('button', { name: en.uploader.urlSubmit }));
     await settled('error');
     expect(screen.getByRole('alert').textContent).toBe(
-      en.rejected.url({ reason: 'port', url: 'http://example.com:8080/a.png', port: 8080 }) +
-        en.cancel,
+      en.uploader.rejected.url({
+        reason: 'port',
+        url: 'http://example.com:8080/a.png',
+        port: 8080,
+      }) + en.uploader.cancel,
     );
     expect(screen.getByRole('alert').textContent).toContain('port 8080');
     expect(server.received).toEqual([]);
@@ -190,9 +189,9 @@ describe('inputs', () => {
     await delay(100);
     expect(state()).toBe('idle');
     expect(root.hasAttribute('data-disabled')).toBe(true);
-    expect((screen.getByRole('textbox', { name: en.urlLabel }) as HTMLInputElement).disabled).toBe(
-      true,
-    );
+    expect(
+      (screen.getByRole('textbox', { name: en.uploader.urlLabel }) as HTMLInputElement).disabled,
+    ).toBe(true);
     expect(server.received).toEqual([]);
   });
 
@@ -205,17 +204,19 @@ describe('inputs', () => {
       onKeyDown,
       children: <strong>Drop a receipt</strong>,
     } as Partial<OcrUploaderProps>);
-    expect(screen.getByRole('group', { name: en.region })).toBe(root);
+    expect(screen.getByRole('group', { name: en.uploader.region })).toBe(root);
     expect(root.tabIndex).toBe(0); // focusable, so paste and Enter (opens the picker) work
     expect(root.className).toBe('ocr-uploader mine');
     expect(root.style.border).toBe('1px solid red');
     expect(root.dataset.testid).toBe('uploader');
     expect(screen.getByText('Drop a receipt')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: en.browse })).toBeNull();
+    expect(screen.queryByRole('button', { name: en.uploader.browse })).toBeNull();
   });
 
   test('capture reaches the file input', () => {
     setup({ capture: 'environment' });
-    expect(screen.getByLabelText(en.fileInput).getAttribute('capture')).toBe('environment');
+    expect(screen.getByLabelText(en.uploader.fileInput).getAttribute('capture')).toBe(
+      'environment',
+    );
   });
 });

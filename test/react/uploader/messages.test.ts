@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { OcrError, type OcrErrorCode, RESULT_CODE_MESSAGES } from '../../../src/core/errors';
 import type { ImageUrlProblem } from '../../../src/core/url';
+import { ko } from '../../../src/locales/ko';
 import {
   describeOcrError,
   describeOcrErrorDetail,
-  ocrUploaderMessages,
+  uploaderEn,
 } from '../../../src/react/uploader/messages';
 import { type InputProblem, inputError } from '../../../src/react/uploader/problems';
 
@@ -17,6 +18,7 @@ const codes: OcrErrorCode[] = [
   'api',
   'invalid-response',
 ];
+const uploader = { en: uploaderEn, ko: ko.uploader };
 const problems: InputProblem[] = [
   { reason: 'empty' },
   { reason: 'undecodable' },
@@ -28,7 +30,7 @@ const problems: InputProblem[] = [
 ];
 
 describe.each(['en', 'ko'] as const)('%s messages', (locale) => {
-  const messages = ocrUploaderMessages[locale];
+  const messages = uploader[locale];
 
   test('have a sentence for every OcrError code', () => {
     for (const code of codes) expect(messages.errors[code]).toMatch(/\S/);
@@ -42,8 +44,8 @@ describe.each(['en', 'ko'] as const)('%s messages', (locale) => {
 
   test('have the same keys as English, all non-empty', () => {
     const keys = (value: object) => Object.keys(value).sort();
-    expect(keys(messages)).toEqual(keys(ocrUploaderMessages.en));
-    expect(keys(messages.rejected)).toEqual(keys(ocrUploaderMessages.en.rejected));
+    expect(keys(messages)).toEqual(keys(uploader.en));
+    expect(keys(messages.rejected)).toEqual(keys(uploader.en.rejected));
     for (const [key, value] of Object.entries(messages)) {
       if (typeof value === 'string') expect(value, key).toMatch(/\S/);
     }
@@ -84,7 +86,7 @@ const urlProblems: Array<[ImageUrlProblem, RegExp]> = [
 describe.each(['en', 'ko'] as const)(
   '%s: a refused URL says what is wrong (#12 item 6)',
   (locale) => {
-    const { rejected } = ocrUploaderMessages[locale];
+    const { rejected } = uploader[locale];
     test.each(urlProblems)('%j', (problem, detail) => {
       expect(rejected.url(problem)).toMatch(detail);
     });
@@ -96,7 +98,7 @@ describe.each(['en', 'ko'] as const)(
 );
 
 describe("describeOcrErrorDetail: the server's words beyond our sentence (#12 item 6)", () => {
-  const { en } = ocrUploaderMessages;
+  const { en } = uploader;
   const api = (resultCode: number, resultMessage?: string) =>
     new OcrError('api', 'x', { resultCode, resultMessage, status: 400 });
   test.each<[string, OcrError, string | undefined]>([
@@ -130,8 +132,7 @@ describe("describeOcrErrorDetail: the server's words beyond our sentence (#12 it
 });
 
 test('Korean strings are Korean', () => {
-  const { ko } = ocrUploaderMessages;
-  expect(ko.retry).toBe('다시 시도');
-  expect(ko.resultCodes[4000003]).toMatch(/[가-힣]/);
-  expect(ko.success(3)).toMatch(/3/);
+  expect(ko.uploader.retry).toBe('다시 시도');
+  expect(ko.uploader.resultCodes[4000003]).toMatch(/[가-힣]/);
+  expect(ko.uploader.success(3)).toMatch(/3/);
 });
