@@ -1,5 +1,5 @@
 import { OcrError, withDetail } from './errors';
-import { errorFromEnvelope, isRecord, parseOcrResponse, readIsSuccessful } from './parse';
+import { envelopeError, isRecord, parseOcrResponse } from './parse';
 import type { OcrResult } from './types';
 
 /**
@@ -110,9 +110,8 @@ export function interpretResponse(response: TransportResponse): AttemptOutcome {
     // Not JSON; decided below by the status.
   }
 
-  if (isRecord(body) && isRecord(body.header) && readIsSuccessful(body.header) === false) {
-    return fail(errorFromEnvelope(body.header, status));
-  }
+  const failure = envelopeError(body, status);
+  if (failure) return fail(failure);
 
   const statusLine = `HTTP ${status} ${response.statusText || REASONS[status] || ''}`.trim();
   if (status >= 200 && status < 300) {
