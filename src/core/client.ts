@@ -94,7 +94,7 @@ const DEFAULT_RETRIES = 2;
  * that may pass (network, timeout, 408/429/5xx, retryable NHN codes) are retried.
  */
 export function recognize(input: RecognizeInput, options: RecognizeOptions): Promise<OcrResult> {
-  return recognizeWithTiming(input, options, DEFAULT_RETRY_TIMING);
+  return recognizeWithTiming(input, options);
 }
 
 /** @internal `recognize` with injectable retry timing, for tests. Not exported from the index. */
@@ -112,11 +112,12 @@ export async function recognizeWithTiming(
   };
   const retryTiming = { ...DEFAULT_RETRY_TIMING, ...timing };
   const { signal } = options;
-  if (signal?.aborted) throw abortedError(signal);
 
   for (let attempt = 0; ; attempt++) {
+    // Before each attempt (an abort also ends the wait before it) and after it.
+    throwIfAborted(signal);
     const outcome = await attemptOnce(transport, request, signal, timeoutMs);
-    if (signal?.aborted) throw abortedError(signal);
+    throwIfAborted(signal);
     if (outcome.ok) return outcome.result;
     const { error, retryAfterMs } = outcome;
     if (!error.retryable || attempt >= retries) throw error;
@@ -217,8 +218,8 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object without `imageUrl`' : `a ${typeof value}`;
 }
 
-function buildBody(input: RecognizeInput, userHeaders: Headers) {
-  const headers = new Headers(userHeaders);
+/** The request body; sets the request headers that go with it (`headers` is our own copy). */
+function buildBody(input: RecognizeInput, headers: Headers) {
   if (!headers.has('accept')) headers.set('accept', 'application/json');
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
     if (input.size === 0) throw invalidInput('The image file is empty (0 bytes).');
@@ -242,8 +243,28 @@ function buildBody(input: RecognizeInput, userHeaders: Headers) {
 
 type AttemptRequest = Omit<Parameters<Transport>[0], 'signal'>;
 
-function abortedError(signal: AbortSignal): OcrError {
-  return new OcrError('aborted', 'The OCR request was cancelled.', { cause: signal.reason });
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new OcrError('aborted', 'The OCR request was cancelled.', { cause: signal.reason });
+  }
+}
+
+/**
+ * Calls `onAbort` when `signal` aborts or `onTimeout` after `ms` (`Infinity` for never),
+ * whichever comes first; returns the function that stops listening for both.
+ */
+function untilAbortOr(
+  signal: AbortSignal | undefined,
+  ms: number,
+  onAbort: () => void,
+  onTimeout: () => void,
+): () => void {
+  signal?.addEventListener('abort', onAbort);
+  const cancelTimer = startTimer(ms, onTimeout);
+  return () => {
+    cancelTimer();
+    signal?.removeEventListener('abort', onAbort);
+  };
 }
 
 function formatDuration(ms: number): string {
@@ -258,20 +279,20 @@ async function attemptOnce(
 ): Promise<AttemptOutcome> {
   const controller = new AbortController();
   let timedOut = false;
-  const onAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort);
-  const cancelTimer =
-    timeoutMs > 0
-      ? startTimer(timeoutMs, () => {
-          timedOut = true;
-          controller.abort(new DOMException('The OCR attempt timed out.', 'TimeoutError'));
-        })
-      : () => {};
+  const stop = untilAbortOr(
+    signal,
+    timeoutMs || Number.POSITIVE_INFINITY,
+    () => controller.abort(signal?.reason),
+    () => {
+      timedOut = true;
+      controller.abort(new DOMException('The OCR attempt timed out.', 'TimeoutError'));
+    },
+  );
 
   try {
     return interpretResponse(await transport({ ...request, signal: controller.signal }));
   } catch (error) {
-    if (signal?.aborted) throw abortedError(signal);
+    // A user abort ends here too; the caller sees `signal.aborted` and rejects with 'aborted'.
     return {
       ok: false,
       error: timedOut
@@ -288,22 +309,17 @@ async function attemptOnce(
             ),
     };
   } finally {
-    cancelTimer();
-    signal?.removeEventListener('abort', onAbort);
+    stop();
   }
 }
 
-/** Waits `ms`; an abort rejects at once. The caller has just checked that it had not aborted. */
+/** Waits `ms`, or until `signal` aborts: the caller then finds it aborted and stops. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortedError(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+  return new Promise((resolve) => {
+    const done = () => {
+      stop();
       resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    };
+    const stop = untilAbortOr(signal, ms, done, done);
   });
 }
