@@ -125,6 +125,11 @@ export const RESULT_CODE_MESSAGES: Readonly<Record<number, string>> =
     [[5005001, 5005003], 'The OCR engine failed to recognise the image.'],
   ]);
 
+/** `text`, cut to `max` characters (`...` included) so a message never carries a whole blob. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
 /** `'Sentence: detail'`, or `'Sentence.'` when there is no detail to add. */
 export function withDetail(sentence: string, detail: string | undefined): string {
   return detail ? `${sentence}: ${detail}` : `${sentence}.`;

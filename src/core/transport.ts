@@ -1,4 +1,4 @@
-import { OcrError, withDetail } from './errors';
+import { clip, OcrError, withDetail } from './errors';
 import { envelopeError, isRecord, parseOcrResponse } from './parse';
 import type { OcrResult } from './types';
 
@@ -101,26 +101,26 @@ export function interpretResponse(response: TransportResponse): AttemptOutcome {
     retryAfterMs: parseRetryAfter(response.header('retry-after')),
   });
 
+  // Stays `undefined` when the text is not JSON (no JSON text parses to `undefined`).
   let body: unknown;
-  let isJson = false;
   try {
     body = JSON.parse(response.text);
-    isJson = true;
   } catch {
-    // Not JSON; decided below by the status.
+    // Decided below by the status.
   }
 
   const failure = envelopeError(body, status);
   if (failure) return fail(failure);
 
-  const statusLine = `HTTP ${status} ${response.statusText || REASONS[status] || ''}`.trim();
+  const answered =
+    `The OCR backend answered HTTP ${status} ${response.statusText || REASONS[status] || ''}`.trimEnd();
   if (status >= 200 && status < 300) {
-    if (!isJson) {
+    if (body === undefined) {
       const type = response.header('content-type');
       return fail(
         new OcrError(
           'invalid-response',
-          `The OCR backend answered ${statusLine} but its body is not JSON${type ? ` (${type})` : ''}; check the endpoint.`,
+          `${answered} but its body is not JSON${type ? ` (${type})` : ''}; check the endpoint.`,
           { status },
         ),
       );
@@ -134,11 +134,8 @@ export function interpretResponse(response: TransportResponse): AttemptOutcome {
   }
 
   // A JSON error from the user's own backend may say why; keep a short piece of it.
-  let detail = isRecord(body)
+  const detail = isRecord(body)
     ? [body.message, body.error].find((value): value is string => typeof value === 'string')
     : undefined;
-  if (detail && detail.length > 200) detail = `${detail.slice(0, 197)}...`;
-  return fail(
-    new OcrError('http', withDetail(`The OCR backend answered ${statusLine}`, detail), { status }),
-  );
+  return fail(new OcrError('http', withDetail(answered, detail && clip(detail, 200)), { status }));
 }
