@@ -6,7 +6,6 @@ import {
   interpretResponse,
   type Transport,
 } from './transport';
-import { xhrTransport } from './transport-xhr';
 import type { OcrResult } from './types';
 import { validateImageUrl } from './url';
 
@@ -54,7 +53,8 @@ export interface RecognizeOptions {
   /**
    * Upload progress in bytes of the request body. Needs `XMLHttpRequest`, so it is used only in
    * browsers and only when no `fetch` is injected; elsewhere it is never called. Restarts from 0
-   * on each retry and ends with `(total, total)` when the upload completes.
+   * on each retry and ends with `(total, total)` when the upload completes. The XHR code is
+   * loaded by the first request that asks for progress.
    */
   onUploadProgress?: (loaded: number, total: number) => void;
   /**
@@ -190,10 +190,18 @@ function readOptions(options: RecognizeOptions) {
     injected === undefined &&
     options.onUploadProgress !== undefined &&
     typeof XMLHttpRequest !== 'undefined'
-      ? xhrTransport
+      ? xhrOnDemand
       : fetchTransport(injected ?? ((...args) => globalThis.fetch(...args)));
   return { url, headers, timeoutMs, retries, transport };
 }
+
+/**
+ * The XHR transport, loaded by the first attempt that asks for upload progress: it is the only
+ * way to report it, and an app that never asks ships none of it. The attempt's signal and
+ * timeout cover the load too (the transport checks the signal before it sends).
+ */
+const xhrOnDemand: Transport = async (request) =>
+  (await import('./transport-xhr')).xhrTransport(request);
 
 /** Extensions `image/<ext>` does not spell out. */
 const EXTENSIONS: Readonly<Record<string, string>> = {
