@@ -105,7 +105,8 @@ export async function recognizeWithTiming(
 ): Promise<OcrResult> {
   const { url, headers, timeoutMs, retries, transport } = readOptions(options);
   const request: AttemptRequest = {
-    ...buildBody(input, headers),
+    body: buildBody(input, headers),
+    headers,
     url,
     credentials: options.credentials,
     onUploadProgress: options.onUploadProgress,
@@ -191,7 +192,7 @@ function readOptions(options: RecognizeOptions) {
     options.onUploadProgress !== undefined &&
     typeof XMLHttpRequest !== 'undefined'
       ? xhrOnDemand
-      : fetchTransport(injected ?? ((...args) => globalThis.fetch(...args)));
+      : fetchTransport(injected);
   return { url, headers, timeoutMs, retries, transport };
 }
 
@@ -227,7 +228,7 @@ function describeValue(value: unknown): string {
 }
 
 /** The request body; sets the request headers that go with it (`headers` is our own copy). */
-function buildBody(input: RecognizeInput, headers: Headers) {
+function buildBody(input: RecognizeInput, headers: Headers): FormData | string {
   if (!headers.has('accept')) headers.set('accept', 'application/json');
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
     if (input.size === 0) throw invalidInput('The image file is empty (0 bytes).');
@@ -235,12 +236,12 @@ function buildBody(input: RecognizeInput, headers: Headers) {
     body.append('image', input, imageFileName(input));
     // The platform writes `multipart/form-data; boundary=…`; a hand-set type would lack it.
     headers.delete('content-type');
-    return { body, headers };
+    return body;
   }
   if (typeof input === 'object' && input !== null && 'imageUrl' in input) {
     validateImageUrl(input.imageUrl);
     headers.set('content-type', 'application/json');
-    return { body: JSON.stringify({ imageUrl: input.imageUrl }), headers };
+    return JSON.stringify({ imageUrl: input.imageUrl });
   }
   throw invalidInput(
     `recognize() needs an image Blob/File or { imageUrl }; got ${describeValue(input)}.`,

@@ -20,21 +20,21 @@ export interface OcrErrorOptions {
 /** Every failure of this library is an `OcrError`: parse, client, uploader and server alike. */
 export class OcrError extends Error {
   override readonly name = 'OcrError';
-  readonly code: OcrErrorCode;
+  declare readonly code: OcrErrorCode;
   /** HTTP status, when a response was received. */
-  readonly status?: number;
+  declare readonly status?: number;
   /** NHN `header.resultCode`, when the server sent one. */
-  readonly resultCode?: number;
+  declare readonly resultCode?: number;
   /** NHN `header.resultMessage`, verbatim. */
-  readonly resultMessage?: string;
+  declare readonly resultMessage?: string;
   /** Whether sending the same request again may succeed. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
 
   constructor(code: OcrErrorCode, message: string, options: OcrErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // `Error` reads only `cause` from its options; without one, `error.cause` stays absent.
+    super(message, options.cause === undefined ? undefined : options);
     this.code = code;
-    // The fields above are own properties from the start (ES2022 class fields), so assigning
-    // `undefined` here adds nothing that was not already there.
+    // Every field is assigned, `undefined` included, so all are own properties, in this order.
     this.status = options.status;
     this.resultCode = options.resultCode;
     this.resultMessage = options.resultMessage;

@@ -32,7 +32,7 @@ export function envelopeError(body: unknown, status?: number): OcrError | undefi
   const header = isRecord(body) ? body.header : undefined;
   if (!isRecord(header)) return undefined;
   const flag = header.isSuccessful;
-  if (flag !== false && !(typeof flag === 'string' && /^\s*false\s*$/i.test(flag))) {
+  if (flag !== false && !(typeof flag === 'string' && flag.trim().toLowerCase() === 'false')) {
     return undefined;
   }
   const resultCode = toNumber(header.resultCode);
@@ -58,11 +58,11 @@ export function parseOcrResponse(body: unknown): OcrResult {
   try {
     return parse(body);
   } catch (error) {
-    throw error instanceof OcrError ? error : unreadable(error);
+    throw error instanceof OcrError ? error : unreadable('could not be read', error);
   }
 }
 
-const unreadable = (cause: unknown, what = 'could not be read') =>
+const unreadable = (what: string, cause?: unknown) =>
   new OcrError('invalid-response', `The OCR response ${what}.`, { cause });
 
 function parse(body: unknown): OcrResult {
@@ -71,15 +71,15 @@ function parse(body: unknown): OcrResult {
     try {
       data = JSON.parse(data);
     } catch (error) {
-      throw unreadable(error, 'is not valid JSON');
+      throw unreadable('is not valid JSON', error);
     }
   }
-  if (!isRecord(data)) throw unreadable(undefined, 'is not a JSON object');
+  if (!isRecord(data)) throw unreadable('is not a JSON object');
 
   const failure = envelopeError(data);
   if (failure) throw failure;
   const { result } = data;
-  if (!isRecord(result)) throw unreadable(undefined, 'has no result');
+  if (!isRecord(result)) throw unreadable('has no result');
 
   const warnings: string[] = [];
   let dropped = 0;
@@ -107,12 +107,11 @@ function parse(body: unknown): OcrResult {
   }
 
   if (dropped > 0) warnings.push(`…and ${dropped} more warnings.`);
-  const slices = toNumber(result.slicesImages);
   return {
     words: lines.flatMap((line) => line.words),
     lines,
     fileType: typeof result.fileType === 'string' ? result.fileType : null,
-    slices: slices ?? null,
+    slices: toNumber(result.slicesImages) ?? null,
     warnings,
   };
 }

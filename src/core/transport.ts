@@ -29,10 +29,13 @@ export interface TransportResponse {
  */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
-/** A transport over `fetch` (no upload progress: fetch cannot report it). */
-export function fetchTransport(fetchImpl: typeof globalThis.fetch): Transport {
+/**
+ * A transport over `fetch` (no upload progress: fetch cannot report it); without `fetchImpl`,
+ * the global `fetch` as it is at the time of each request.
+ */
+export function fetchTransport(fetchImpl?: typeof globalThis.fetch): Transport {
   return async (request) => {
-    const response = (await fetchImpl(request.url, {
+    const response = (await (fetchImpl ?? globalThis.fetch)(request.url, {
       method: 'POST',
       headers: request.headers,
       body: request.body,
@@ -67,8 +70,7 @@ export type AttemptOutcome =
 
 /** `Retry-After` in milliseconds: delay-seconds or an HTTP-date; else `undefined`. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
+  const trimmed = value?.trim() ?? '';
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   // Every HTTP-date form starts with a day name; without this check V8 reads '1.5' as a date.
   if (!/^[a-z]{3}/i.test(trimmed)) return undefined;
