@@ -215,7 +215,7 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 /** @internal The File's own name, else `image.<ext>` from the MIME type, else `image`. */
 export function imageFileName(blob: Blob): string {
   const name = (blob as Partial<File>).name;
-  if (typeof name === 'string' && name !== '') return name;
+  if (typeof name === 'string' && name) return name;
   const type = (blob.type.split(';')[0] ?? '').trim().toLowerCase();
   const extension = EXTENSIONS[type] ?? /^image\/([a-z0-9]+)$/.exec(type)?.[1];
   return extension ? `image.${extension}` : 'image';

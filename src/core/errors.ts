@@ -67,13 +67,17 @@ export function isRetryableResultCode(code: number): boolean {
   );
 }
 
-function defaultRetryable(code: OcrErrorCode, { status, resultCode }: OcrErrorOptions): boolean {
+// A missing status or result code reads as 0, which is never retryable.
+function defaultRetryable(
+  code: OcrErrorCode,
+  { status = 0, resultCode = 0 }: OcrErrorOptions,
+): boolean {
   return (
     code === 'network' ||
     code === 'timeout' ||
     // NHN's gateway answers with an envelope too, so an 'api' error may carry a passing status.
-    ((code === 'http' || code === 'api') && status !== undefined && isRetryableStatus(status)) ||
-    (code === 'api' && resultCode !== undefined && isRetryableResultCode(resultCode))
+    ((code === 'http' || code === 'api') && isRetryableStatus(status)) ||
+    (code === 'api' && isRetryableResultCode(resultCode))
   );
 }
 

@@ -94,7 +94,11 @@ const REASONS: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
-/** Any status may carry NHN's envelope (its gateway answers 413/429/5xx with one), so read it first. */
+/**
+ * What a response comes to. Any status may carry NHN's envelope (its gateway answers 413/429/5xx
+ * with one), so it is read first. Throws the parser's `OcrError` for a 2xx JSON body that is not
+ * an OCR result.
+ */
 export function interpretResponse(response: TransportResponse): AttemptOutcome {
   const { status } = response;
   const fail = (error: OcrError): AttemptOutcome => ({
@@ -127,12 +131,9 @@ export function interpretResponse(response: TransportResponse): AttemptOutcome {
         ),
       );
     }
-    try {
-      return { ok: true, result: parseOcrResponse(body) };
-    } catch (error) {
-      // `parseOcrResponse` throws nothing but `OcrError`.
-      return fail(error as OcrError);
-    }
+    // Its 'invalid-response' error is never retried, so it needs no `Retry-After`: the attempt
+    // reports it as it does any OcrError a transport throws.
+    return { ok: true, result: parseOcrResponse(body) };
   }
 
   // A JSON error from the user's own backend may say why; keep a short piece of it.
