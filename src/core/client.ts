@@ -176,6 +176,7 @@ function readOptions(options: RecognizeOptions) {
     throw invalidInput('`headers` has an invalid header name or value.', error);
   }
 
+  let transport = fetchTransport(injected);
   if (injected === undefined) {
     // Outside a browser a relative URL cannot be fetched; say so instead of retrying a TypeError.
     try {
@@ -186,13 +187,10 @@ function readOptions(options: RecognizeOptions) {
         error,
       );
     }
+    if (options.onUploadProgress !== undefined && typeof XMLHttpRequest !== 'undefined') {
+      transport = xhrOnDemand;
+    }
   }
-  const transport =
-    injected === undefined &&
-    options.onUploadProgress !== undefined &&
-    typeof XMLHttpRequest !== 'undefined'
-      ? xhrOnDemand
-      : fetchTransport(injected);
   return { url, headers, timeoutMs, retries, transport };
 }
 
