@@ -6,7 +6,6 @@ import {
   interpretResponse,
   type Transport,
 } from './transport';
-import { xhrTransport } from './transport-xhr';
 import type { OcrResult } from './types';
 import { validateImageUrl } from './url';
 
@@ -54,7 +53,8 @@ export interface RecognizeOptions {
   /**
    * Upload progress in bytes of the request body. Needs `XMLHttpRequest`, so it is used only in
    * browsers and only when no `fetch` is injected; elsewhere it is never called. Restarts from 0
-   * on each retry and ends with `(total, total)` when the upload completes.
+   * on each retry and ends with `(total, total)` when the upload completes. The XHR code is
+   * loaded by the first request that asks for progress.
    */
   onUploadProgress?: (loaded: number, total: number) => void;
   /**
@@ -94,7 +94,7 @@ const DEFAULT_RETRIES = 2;
  * that may pass (network, timeout, 408/429/5xx, retryable NHN codes) are retried.
  */
 export function recognize(input: RecognizeInput, options: RecognizeOptions): Promise<OcrResult> {
-  return recognizeWithTiming(input, options, DEFAULT_RETRY_TIMING);
+  return recognizeWithTiming(input, options);
 }
 
 /** @internal `recognize` with injectable retry timing, for tests. Not exported from the index. */
@@ -105,18 +105,20 @@ export async function recognizeWithTiming(
 ): Promise<OcrResult> {
   const { url, headers, timeoutMs, retries, transport } = readOptions(options);
   const request: AttemptRequest = {
-    ...buildBody(input, headers),
+    body: buildBody(input, headers),
+    headers,
     url,
     credentials: options.credentials,
     onUploadProgress: options.onUploadProgress,
   };
   const retryTiming = { ...DEFAULT_RETRY_TIMING, ...timing };
   const { signal } = options;
-  if (signal?.aborted) throw abortedError(signal);
 
   for (let attempt = 0; ; attempt++) {
+    // Before each attempt (an abort also ends the wait before it) and after it.
+    throwIfAborted(signal);
     const outcome = await attemptOnce(transport, request, signal, timeoutMs);
-    if (signal?.aborted) throw abortedError(signal);
+    throwIfAborted(signal);
     if (outcome.ok) return outcome.result;
     const { error, retryAfterMs } = outcome;
     if (!error.retryable || attempt >= retries) throw error;
@@ -174,6 +176,7 @@ function readOptions(options: RecognizeOptions) {
     throw invalidInput('`headers` has an invalid header name or value.', error);
   }
 
+  let transport = fetchTransport(injected);
   if (injected === undefined) {
     // Outside a browser a relative URL cannot be fetched; say so instead of retrying a TypeError.
     try {
@@ -184,15 +187,20 @@ function readOptions(options: RecognizeOptions) {
         error,
       );
     }
+    if (options.onUploadProgress !== undefined && typeof XMLHttpRequest !== 'undefined') {
+      transport = xhrOnDemand;
+    }
   }
-  const transport =
-    injected === undefined &&
-    options.onUploadProgress !== undefined &&
-    typeof XMLHttpRequest !== 'undefined'
-      ? xhrTransport
-      : fetchTransport(injected ?? ((...args) => globalThis.fetch(...args)));
   return { url, headers, timeoutMs, retries, transport };
 }
+
+/**
+ * The XHR transport, loaded by the first attempt that asks for upload progress: it is the only
+ * way to report it, and an app that never asks ships none of it. The attempt's signal and
+ * timeout cover the load too (the transport checks the signal before it sends).
+ */
+const xhrOnDemand: Transport = async (request) =>
+  (await import('./transport-xhr')).xhrTransport(request);
 
 /** Extensions `image/<ext>` does not spell out. */
 const EXTENSIONS: Readonly<Record<string, string>> = {
@@ -205,7 +213,7 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
 /** @internal The File's own name, else `image.<ext>` from the MIME type, else `image`. */
 export function imageFileName(blob: Blob): string {
   const name = (blob as Partial<File>).name;
-  if (typeof name === 'string' && name !== '') return name;
+  if (typeof name === 'string' && name) return name;
   const type = (blob.type.split(';')[0] ?? '').trim().toLowerCase();
   const extension = EXTENSIONS[type] ?? /^image\/([a-z0-9]+)$/.exec(type)?.[1];
   return extension ? `image.${extension}` : 'image';
@@ -217,8 +225,8 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object without `imageUrl`' : `a ${typeof value}`;
 }
 
-function buildBody(input: RecognizeInput, userHeaders: Headers) {
-  const headers = new Headers(userHeaders);
+/** The request body; sets the request headers that go with it (`headers` is our own copy). */
+function buildBody(input: RecognizeInput, headers: Headers): FormData | string {
   if (!headers.has('accept')) headers.set('accept', 'application/json');
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
     if (input.size === 0) throw invalidInput('The image file is empty (0 bytes).');
@@ -226,12 +234,12 @@ function buildBody(input: RecognizeInput, userHeaders: Headers) {
     body.append('image', input, imageFileName(input));
     // The platform writes `multipart/form-data; boundary=…`; a hand-set type would lack it.
     headers.delete('content-type');
-    return { body, headers };
+    return body;
   }
   if (typeof input === 'object' && input !== null && 'imageUrl' in input) {
     validateImageUrl(input.imageUrl);
     headers.set('content-type', 'application/json');
-    return { body: JSON.stringify({ imageUrl: input.imageUrl }), headers };
+    return JSON.stringify({ imageUrl: input.imageUrl });
   }
   throw invalidInput(
     `recognize() needs an image Blob/File or { imageUrl }; got ${describeValue(input)}.`,
@@ -242,8 +250,28 @@ function buildBody(input: RecognizeInput, userHeaders: Headers) {
 
 type AttemptRequest = Omit<Parameters<Transport>[0], 'signal'>;
 
-function abortedError(signal: AbortSignal): OcrError {
-  return new OcrError('aborted', 'The OCR request was cancelled.', { cause: signal.reason });
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) {
+    throw new OcrError('aborted', 'The OCR request was cancelled.', { cause: signal.reason });
+  }
+}
+
+/**
+ * Calls `onAbort` when `signal` aborts or `onTimeout` after `ms` (`Infinity` for never),
+ * whichever comes first; returns the function that stops listening for both.
+ */
+function untilAbortOr(
+  signal: AbortSignal | undefined,
+  ms: number,
+  onAbort: () => void,
+  onTimeout: () => void,
+): () => void {
+  signal?.addEventListener('abort', onAbort);
+  const cancelTimer = startTimer(ms, onTimeout);
+  return () => {
+    cancelTimer();
+    signal?.removeEventListener('abort', onAbort);
+  };
 }
 
 function formatDuration(ms: number): string {
@@ -258,20 +286,20 @@ async function attemptOnce(
 ): Promise<AttemptOutcome> {
   const controller = new AbortController();
   let timedOut = false;
-  const onAbort = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', onAbort);
-  const cancelTimer =
-    timeoutMs > 0
-      ? startTimer(timeoutMs, () => {
-          timedOut = true;
-          controller.abort(new DOMException('The OCR attempt timed out.', 'TimeoutError'));
-        })
-      : () => {};
+  const stop = untilAbortOr(
+    signal,
+    timeoutMs || Number.POSITIVE_INFINITY,
+    () => controller.abort(signal?.reason),
+    () => {
+      timedOut = true;
+      controller.abort(new DOMException('The OCR attempt timed out.', 'TimeoutError'));
+    },
+  );
 
   try {
     return interpretResponse(await transport({ ...request, signal: controller.signal }));
   } catch (error) {
-    if (signal?.aborted) throw abortedError(signal);
+    // A user abort ends here too; the caller sees `signal.aborted` and rejects with 'aborted'.
     return {
       ok: false,
       error: timedOut
@@ -288,22 +316,17 @@ async function attemptOnce(
             ),
     };
   } finally {
-    cancelTimer();
-    signal?.removeEventListener('abort', onAbort);
+    stop();
   }
 }
 
-/** Waits `ms`; an abort rejects at once. The caller has just checked that it had not aborted. */
+/** Waits `ms`, or until `signal` aborts: the caller then finds it aborted and stops. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortedError(signal!));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+  return new Promise((resolve) => {
+    const done = () => {
+      stop();
       resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    };
+    const stop = untilAbortOr(signal, ms, done, done);
   });
 }

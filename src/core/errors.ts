@@ -20,21 +20,21 @@ export interface OcrErrorOptions {
 /** Every failure of this library is an `OcrError`: parse, client, uploader and server alike. */
 export class OcrError extends Error {
   override readonly name = 'OcrError';
-  readonly code: OcrErrorCode;
+  declare readonly code: OcrErrorCode;
   /** HTTP status, when a response was received. */
-  readonly status?: number;
+  declare readonly status?: number;
   /** NHN `header.resultCode`, when the server sent one. */
-  readonly resultCode?: number;
+  declare readonly resultCode?: number;
   /** NHN `header.resultMessage`, verbatim. */
-  readonly resultMessage?: string;
+  declare readonly resultMessage?: string;
   /** Whether sending the same request again may succeed. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
 
   constructor(code: OcrErrorCode, message: string, options: OcrErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // `Error` reads only `cause` from its options; without one, `error.cause` stays absent.
+    super(message, options.cause === undefined ? undefined : options);
     this.code = code;
-    // The fields above are own properties from the start (ES2022 class fields), so assigning
-    // `undefined` here adds nothing that was not already there.
+    // Every field is assigned, `undefined` included, so all are own properties, in this order.
     this.status = options.status;
     this.resultCode = options.resultCode;
     this.resultMessage = options.resultMessage;
@@ -67,13 +67,17 @@ export function isRetryableResultCode(code: number): boolean {
   );
 }
 
-function defaultRetryable(code: OcrErrorCode, { status, resultCode }: OcrErrorOptions): boolean {
+// A missing status or result code reads as 0, which is never retryable.
+function defaultRetryable(
+  code: OcrErrorCode,
+  { status = 0, resultCode = 0 }: OcrErrorOptions,
+): boolean {
   return (
     code === 'network' ||
     code === 'timeout' ||
     // NHN's gateway answers with an envelope too, so an 'api' error may carry a passing status.
-    ((code === 'http' || code === 'api') && status !== undefined && isRetryableStatus(status)) ||
-    (code === 'api' && resultCode !== undefined && isRetryableResultCode(resultCode))
+    ((code === 'http' || code === 'api') && isRetryableStatus(status)) ||
+    (code === 'api' && isRetryableResultCode(resultCode))
   );
 }
 
@@ -124,6 +128,11 @@ export const RESULT_CODE_MESSAGES: Readonly<Record<number, string>> =
     [5000503, 'The OCR service is temporarily unavailable; try again shortly.'],
     [[5005001, 5005003], 'The OCR engine failed to recognise the image.'],
   ]);
+
+/** `text`, cut to `max` characters (`...` included) so a message never carries a whole blob. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
 
 /** `'Sentence: detail'`, or `'Sentence.'` when there is no detail to add. */
 export function withDetail(sentence: string, detail: string | undefined): string {

@@ -24,21 +24,17 @@ export function toNumber(value: unknown): number | undefined {
 }
 
 /**
- * @internal What an NHN header says about success: `true`/`false`, or the strings `"true"` and
- * `"false"` in any case (some gateways send strings); anything else states nothing (`undefined`).
- * The one rule the parser and the transport both follow.
+ * @internal The `'api'` error `body` stands for when it is an NHN error envelope: its
+ * `header.isSuccessful` is `false` or the string `"false"` in any case (some gateways send
+ * strings); `undefined` otherwise. The one rule the parser and the transport both follow.
  */
-export function readIsSuccessful(header: unknown): boolean | undefined {
+export function envelopeError(body: unknown, status?: number): OcrError | undefined {
+  const header = isRecord(body) ? body.header : undefined;
   if (!isRecord(header)) return undefined;
-  const value = header.isSuccessful;
-  if (typeof value === 'boolean') return value;
-  if (typeof value !== 'string') return undefined;
-  const word = value.trim().toLowerCase();
-  return word === 'true' ? true : word === 'false' ? false : undefined;
-}
-
-/** @internal The `'api'` error an NHN error envelope stands for (with `status` when one came). */
-export function errorFromEnvelope(header: Rec, status?: number): OcrError {
+  const flag = header.isSuccessful;
+  if (flag !== false && !(typeof flag === 'string' && flag.trim().toLowerCase() === 'false')) {
+    return undefined;
+  }
   const resultCode = toNumber(header.resultCode);
   const resultMessage = typeof header.resultMessage === 'string' ? header.resultMessage : undefined;
   const message =
@@ -54,19 +50,19 @@ type Warn = (message: string) => void;
  * Turns an NHN General OCR response (parsed object or JSON text) into an `OcrResult`.
  *
  * Throws only `OcrError`: `'api'` for an error envelope (`header.isSuccessful` false or
- * `"false"`, see `readIsSuccessful`),
- * `'invalid-response'` for something that is not a response at all. Partial or odd data never
- * throws: it is repaired where the meaning is clear and reported in `result.warnings`.
+ * `"false"`, see `envelopeError`), `'invalid-response'` for something that is not a response at
+ * all. Partial or odd data never throws: it is repaired where the meaning is clear and reported
+ * in `result.warnings`.
  */
 export function parseOcrResponse(body: unknown): OcrResult {
   try {
     return parse(body);
   } catch (error) {
-    throw error instanceof OcrError ? error : unreadable(error);
+    throw error instanceof OcrError ? error : unreadable('could not be read', error);
   }
 }
 
-const unreadable = (cause: unknown, what = 'could not be read') =>
+const unreadable = (what: string, cause?: unknown) =>
   new OcrError('invalid-response', `The OCR response ${what}.`, { cause });
 
 function parse(body: unknown): OcrResult {
@@ -75,14 +71,15 @@ function parse(body: unknown): OcrResult {
     try {
       data = JSON.parse(data);
     } catch (error) {
-      throw unreadable(error, 'is not valid JSON');
+      throw unreadable('is not valid JSON', error);
     }
   }
-  if (!isRecord(data)) throw unreadable(undefined, 'is not a JSON object');
+  if (!isRecord(data)) throw unreadable('is not a JSON object');
 
-  const { header, result } = data;
-  if (isRecord(header) && readIsSuccessful(header) === false) throw errorFromEnvelope(header);
-  if (!isRecord(result)) throw unreadable(undefined, 'has no result');
+  const failure = envelopeError(data);
+  if (failure) throw failure;
+  const { result } = data;
+  if (!isRecord(result)) throw unreadable('has no result');
 
   const warnings: string[] = [];
   let dropped = 0;
@@ -110,12 +107,11 @@ function parse(body: unknown): OcrResult {
   }
 
   if (dropped > 0) warnings.push(`…and ${dropped} more warnings.`);
-  const slices = toNumber(result.slicesImages);
   return {
     words: lines.flatMap((line) => line.words),
     lines,
     fileType: typeof result.fileType === 'string' ? result.fileType : null,
-    slices: slices ?? null,
+    slices: toNumber(result.slicesImages) ?? null,
     warnings,
   };
 }

@@ -1,5 +1,5 @@
-import { OcrError, withDetail } from './errors';
-import { errorFromEnvelope, isRecord, parseOcrResponse, readIsSuccessful } from './parse';
+import { clip, OcrError, withDetail } from './errors';
+import { envelopeError, isRecord, parseOcrResponse } from './parse';
 import type { OcrResult } from './types';
 
 /**
@@ -29,10 +29,13 @@ export interface TransportResponse {
  */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
-/** A transport over `fetch` (no upload progress: fetch cannot report it). */
-export function fetchTransport(fetchImpl: typeof globalThis.fetch): Transport {
+/**
+ * A transport over `fetch` (no upload progress: fetch cannot report it); without `fetchImpl`,
+ * the global `fetch` as it is at the time of each request.
+ */
+export function fetchTransport(fetchImpl?: typeof globalThis.fetch): Transport {
   return async (request) => {
-    const response = (await fetchImpl(request.url, {
+    const response = (await (fetchImpl ?? globalThis.fetch)(request.url, {
       method: 'POST',
       headers: request.headers,
       body: request.body,
@@ -67,8 +70,7 @@ export type AttemptOutcome =
 
 /** `Retry-After` in milliseconds: delay-seconds or an HTTP-date; else `undefined`. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
+  const trimmed = value?.trim() ?? '';
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   // Every HTTP-date form starts with a day name; without this check V8 reads '1.5' as a date.
   if (!/^[a-z]{3}/i.test(trimmed)) return undefined;
@@ -92,7 +94,11 @@ const REASONS: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
-/** Any status may carry NHN's envelope (its gateway answers 413/429/5xx with one), so read it first. */
+/**
+ * What a response comes to. Any status may carry NHN's envelope (its gateway answers 413/429/5xx
+ * with one), so it is read first. Throws the parser's `OcrError` for a 2xx JSON body that is not
+ * an OCR result.
+ */
 export function interpretResponse(response: TransportResponse): AttemptOutcome {
   const { status } = response;
   const fail = (error: OcrError): AttemptOutcome => ({
@@ -101,45 +107,38 @@ export function interpretResponse(response: TransportResponse): AttemptOutcome {
     retryAfterMs: parseRetryAfter(response.header('retry-after')),
   });
 
+  // Stays `undefined` when the text is not JSON (no JSON text parses to `undefined`).
   let body: unknown;
-  let isJson = false;
   try {
     body = JSON.parse(response.text);
-    isJson = true;
   } catch {
-    // Not JSON; decided below by the status.
+    // Decided below by the status.
   }
 
-  if (isRecord(body) && isRecord(body.header) && readIsSuccessful(body.header) === false) {
-    return fail(errorFromEnvelope(body.header, status));
-  }
+  const failure = envelopeError(body, status);
+  if (failure) return fail(failure);
 
-  const statusLine = `HTTP ${status} ${response.statusText || REASONS[status] || ''}`.trim();
+  const answered =
+    `The OCR backend answered HTTP ${status} ${response.statusText || REASONS[status] || ''}`.trimEnd();
   if (status >= 200 && status < 300) {
-    if (!isJson) {
+    if (body === undefined) {
       const type = response.header('content-type');
       return fail(
         new OcrError(
           'invalid-response',
-          `The OCR backend answered ${statusLine} but its body is not JSON${type ? ` (${type})` : ''}; check the endpoint.`,
+          `${answered} but its body is not JSON${type ? ` (${type})` : ''}; check the endpoint.`,
           { status },
         ),
       );
     }
-    try {
-      return { ok: true, result: parseOcrResponse(body) };
-    } catch (error) {
-      // `parseOcrResponse` throws nothing but `OcrError`.
-      return fail(error as OcrError);
-    }
+    // Its 'invalid-response' error is never retried, so it needs no `Retry-After`: the attempt
+    // reports it as it does any OcrError a transport throws.
+    return { ok: true, result: parseOcrResponse(body) };
   }
 
   // A JSON error from the user's own backend may say why; keep a short piece of it.
-  let detail = isRecord(body)
+  const detail = isRecord(body)
     ? [body.message, body.error].find((value): value is string => typeof value === 'string')
     : undefined;
-  if (detail && detail.length > 200) detail = `${detail.slice(0, 197)}...`;
-  return fail(
-    new OcrError('http', withDetail(`The OCR backend answered ${statusLine}`, detail), { status }),
-  );
+  return fail(new OcrError('http', withDetail(answered, detail && clip(detail, 200)), { status }));
 }

@@ -1,4 +1,4 @@
-import { OcrError } from './errors';
+import { clip, invalidInput, OcrError } from './errors';
 
 /**
  * Why an image URL was refused, as data, so a view can say it in the user's language. `url` is the
@@ -21,11 +21,6 @@ export type ImageUrlProblem =
 /** The outcome of `checkImageUrl`. */
 export type ImageUrlCheck = { ok: true; url: URL } | { ok: false; problem: ImageUrlProblem };
 
-/** Long URLs are cut so an error never carries a whole data blob. */
-function cut(value: string): string {
-  return value.length > 100 ? `${value.slice(0, 97)}...` : value;
-}
-
 /**
  * Checks an image URL the way NHN General OCR will before it downloads the image: absolute,
  * `http:` or `https:` with a host name, and an explicit port (if any) of 80, 443 or
@@ -41,22 +36,22 @@ export function checkImageUrl(url: string): ImageUrlCheck {
   if (value === '') return fail({ reason: 'empty' });
   // No scheme, or a "scheme" that is a host and port (`localhost:6006/a.jpg`).
   if (!/^[a-z][a-z\d+.-]*:(?!\d)/i.test(value) && !/^https?:/i.test(value)) {
-    return fail({ reason: 'relative', url: cut(url) });
+    return fail({ reason: 'relative', url: clip(url, 100) });
   }
   let parsed: URL;
   try {
     parsed = new URL(value);
   } catch {
     const noHost = /^https?:\/*(?=[?#:]|$)/i.test(value);
-    return fail({ reason: noHost ? 'no-host' : 'malformed', url: cut(url) });
+    return fail({ reason: noHost ? 'no-host' : 'malformed', url: clip(url, 100) });
   }
   const { protocol, port } = parsed;
   if (protocol !== 'http:' && protocol !== 'https:') {
-    return fail({ reason: 'scheme', url: cut(url), scheme: protocol });
+    return fail({ reason: 'scheme', url: clip(url, 100), scheme: protocol });
   }
   // `URL.port` is '' when the port is absent or the scheme's default, so only explicit ports remain.
   if (port !== '' && port !== '80' && port !== '443' && !(+port >= 10_000 && +port <= 12_000)) {
-    return fail({ reason: 'port', url: cut(url), port: +port });
+    return fail({ reason: 'port', url: clip(url, 100), port: +port });
   }
   return { ok: true, url: parsed };
 }
@@ -89,9 +84,7 @@ export function describeImageUrlProblem(problem: ImageUrlProblem): string {
 export function validateImageUrl(url: string): URL {
   const checked = checkImageUrl(url);
   if (checked.ok) return checked.url;
-  throw new OcrError('invalid-input', describeImageUrlProblem(checked.problem), {
-    cause: checked.problem,
-  });
+  throw invalidInput(describeImageUrlProblem(checked.problem), checked.problem);
 }
 
 /** The `ImageUrlProblem` behind an error thrown by `validateImageUrl`, if that is what it is. */
