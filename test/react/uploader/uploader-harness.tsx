@@ -31,6 +31,10 @@ export function renderUploader(
   const view = render(<OcrUploader endpoint="/api/ocr/general" onError={onError} {...props} />);
   const root = view.container.firstElementChild as HTMLElement;
   const state = () => root.getAttribute('data-state');
-  const settled = async (expected: string) => waitFor(() => expect(state()).toBe(expected));
+  // An end state, not a speed check: the first upload of a file may also load modules the
+  // dev server transforms on first request (the XHR transport, preprocessing), which on a busy
+  // machine takes longer than waitFor's default second.
+  const settled = async (expected: string) =>
+    waitFor(() => expect(state()).toBe(expected), { timeout: 5000 });
   return { ...view, root, state, settled, onError };
 }
