@@ -67,7 +67,7 @@ const ZERO = Object.freeze({ width: 0, height: 0 });
  */
 export class PageFacts {
   container: ElementSize = ZERO;
-  maxHeight = Number.POSITIVE_INFINITY;
+  maxHeight = Infinity;
   pixelRatio = 1;
   #surface: Element | null = null;
   #stopObserving: (() => void) | null = null;
@@ -114,7 +114,7 @@ export class PageFacts {
   readMaxHeight(): void {
     const value = this.#surface ? getComputedStyle(this.#surface).maxHeight : 'none';
     const px = value.endsWith('px') ? Number.parseFloat(value) : Number.NaN;
-    const next = Number.isFinite(px) && px > 0 ? px : Number.POSITIVE_INFINITY;
+    const next = Number.isFinite(px) && px > 0 ? px : Infinity;
     if (next === this.maxHeight) return;
     this.maxHeight = next;
     this.#onChange('size');

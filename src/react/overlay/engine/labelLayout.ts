@@ -56,10 +56,10 @@ function shapeOf(plate: Pick<LabelPlate, 'x' | 'y' | 'angle' | 'width' | 'height
     x - sin * h,
     y + cos * h,
   );
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
   for (let k = 0; k < 8; k += 2) {
     minX = Math.min(minX, corners[k]!);
     maxX = Math.max(maxX, corners[k]!);
@@ -79,10 +79,10 @@ function overlap(a: Shape, b: Shape, slack: number): boolean {
       const nx = -(c[e * 2 + 3]! - c[e * 2 + 1]!);
       const ny = c[e * 2 + 2]! - c[e * 2]!;
       const length = Math.sqrt(nx * nx + ny * ny) || 1;
-      let aMin = Number.POSITIVE_INFINITY;
-      let aMax = Number.NEGATIVE_INFINITY;
-      let bMin = Number.POSITIVE_INFINITY;
-      let bMax = Number.NEGATIVE_INFINITY;
+      let aMin = Infinity;
+      let aMax = -Infinity;
+      let bMin = Infinity;
+      let bMax = -Infinity;
       for (let k = 0; k < 8; k += 2) {
         const pa = (a.corners[k]! * nx + a.corners[k + 1]! * ny) / length;
         const pb = (b.corners[k]! * nx + b.corners[k + 1]! * ny) / length;

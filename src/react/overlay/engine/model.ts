@@ -92,10 +92,10 @@ export function buildModel(
     const c = colorOf[i]!;
     groups[c]![fill[c]!++] = i;
   }
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
   for (let i = 0; i < n * 4; i += 4) {
     if (bounds[i]! < minX) minX = bounds[i]!;
     if (bounds[i + 1]! < minY) minY = bounds[i + 1]!;
@@ -159,7 +159,7 @@ export function hitTest(model: OverlayModel, point: Point, tolerance = 0): numbe
     point.y + tolerance,
   );
   let best = -1;
-  let bestArea = Number.POSITIVE_INFINITY;
+  let bestArea = Infinity;
   let near = -1;
   let nearDistance = tolerance;
   for (const i of candidates) {
