@@ -249,33 +249,26 @@ export class OverlayInput<E> {
 
   keyDown(event: KeyInput & E): void {
     const host = this.#host;
-    const action = keyAction(event, host.wordCount(), host.selectedIndex());
-    switch (action.type) {
-      case 'none':
-        return;
-      case 'select':
-        event.preventDefault();
-        if (action.index !== host.selectedIndex()) host.selectIndex(action.index);
-        return;
-      case 'activate':
-        event.preventDefault();
-        host.activate(action.index, event);
-        return;
-      case 'line': {
-        event.preventDefault();
-        const index = host.lineNeighbour(host.selectedIndex(), action.direction);
-        if (index !== host.selectedIndex()) host.selectIndex(index);
-        return;
+    const current = host.selectedIndex();
+    const action = keyAction(event, host.wordCount(), current);
+    if (action.type === 'none') return;
+    if (action.type === 'zoom') {
+      if (!host.zoomEnabled() || !host.ready()) return;
+      event.preventDefault();
+      const { viewport } = host;
+      if (action.factor === null) viewport.fit();
+      else {
+        const { width, height } = viewport.stage;
+        viewport.zoomAt(action.factor, { x: width / 2, y: height / 2 });
       }
-      case 'zoom': {
-        if (!host.zoomEnabled() || !host.ready()) return;
-        event.preventDefault();
-        if (action.factor === null) host.viewport.fit();
-        else {
-          const { width, height } = host.viewport.stage;
-          host.viewport.zoomAt(action.factor, { x: width / 2, y: height / 2 });
-        }
-      }
+      return;
+    }
+    event.preventDefault();
+    if (action.type === 'activate') host.activate(action.index, event);
+    else {
+      const index =
+        action.type === 'line' ? host.lineNeighbour(current, action.direction) : action.index;
+      if (index !== current) host.selectIndex(index);
     }
   }
 }
