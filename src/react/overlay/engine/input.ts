@@ -1,7 +1,7 @@
 import type { ViewTransform } from '../../../core/geometry';
 import type { Point } from '../../../core/types';
 import { keyAction } from './keyboard';
-import { zoomView } from './view';
+import { panView, zoomView } from './view';
 import type { Viewport } from './viewport';
 
 /** Pointer travel (CSS px) after which a press is a drag, not a click. */
@@ -71,6 +71,7 @@ interface Gesture {
 }
 
 const midpoint = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 
 /**
  * Pointer, wheel and keyboard input turned into viewport, hover and selection calls. Owns no
@@ -150,7 +151,7 @@ export class OverlayInput<E> {
     }
     if (g.pointers.size === 2) {
       const [a, b] = [...g.pointers.values()] as [Point, Point];
-      g.pinch = { distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, mid: midpoint(a, b) };
+      g.pinch = { distance: distance(a, b) || 1, mid: midpoint(a, b) };
       g.view = view;
       g.moved = true;
     }
@@ -160,7 +161,7 @@ export class OverlayInput<E> {
     const point = this.#local(event);
     const press = this.#textPress;
     if (press?.pointerId === event.pointerId && !press.moved) {
-      press.moved = Math.hypot(point.x - press.start.x, point.y - press.start.y) > DRAG_SLOP;
+      press.moved = distance(point, press.start) > DRAG_SLOP;
     }
     const g = this.#gesture;
     if (!g?.pointers.has(event.pointerId)) {
@@ -173,26 +174,16 @@ export class OverlayInput<E> {
     if (g.pinch && g.pointers.size >= 2) {
       if (!zoom) return;
       const [a, b] = [...g.pointers.values()] as [Point, Point];
-      const mid = midpoint(a, b);
-      const ratio = Math.hypot(a.x - b.x, a.y - b.y) / g.pinch.distance;
-      const zoomed = zoomView(g.view, ratio, g.pinch.mid, viewport.fitScale());
-      viewport.setView({
-        ...zoomed,
-        offsetX: zoomed.offsetX + mid.x - g.pinch.mid.x,
-        offsetY: zoomed.offsetY + mid.y - g.pinch.mid.y,
-      });
+      const { mid, distance: start } = g.pinch;
+      const now = midpoint(a, b);
+      const zoomed = zoomView(g.view, distance(a, b) / start, mid, viewport.fitScale());
+      viewport.setView(panView(zoomed, now.x - mid.x, now.y - mid.y));
       return;
     }
-    const dx = point.x - g.start.x;
-    const dy = point.y - g.start.y;
-    if (!g.moved && Math.hypot(dx, dy) > DRAG_SLOP) g.moved = true;
+    if (!g.moved && distance(point, g.start) > DRAG_SLOP) g.moved = true;
     if (g.moved && zoom) {
       this.#setCursor('grabbing');
-      viewport.setView({
-        scale: g.view.scale,
-        offsetX: g.view.offsetX + dx,
-        offsetY: g.view.offsetY + dy,
-      });
+      viewport.setView(panView(g.view, point.x - g.start.x, point.y - g.start.y));
     }
   }
 

@@ -1,6 +1,6 @@
 import { fitContain, type Rect, type Size, type ViewTransform } from '../../../core/geometry';
 import type { Point } from '../../../core/types';
-import { panToShow, viewForRect, zoomView } from './view';
+import { panToShow, panView, viewForRect, zoomView } from './view';
 
 export type ViewListener = (view: ViewTransform) => void;
 
@@ -68,8 +68,7 @@ export class Viewport {
   }
 
   panBy(dx: number, dy: number): void {
-    const view = this.#view;
-    this.setView({ scale: view.scale, offsetX: view.offsetX + dx, offsetY: view.offsetY + dy });
+    this.setView(panView(this.#view, dx, dy));
   }
 
   /** Any view a gesture computed; the viewport is no longer fitted. */
