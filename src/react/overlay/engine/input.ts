@@ -129,7 +129,7 @@ export class OverlayInput<E> {
     if (this.#host.hover(index)) this.#setCursor(index >= 0 ? 'pointer' : this.#restCursor());
   }
 
-  pointerDown(event: PointerInput): void {
+  readonly pointerDown = (event: PointerInput): void => {
     if (event.pointerType === 'mouse' && event.button !== 0) return;
     const point = this.#local(event);
     if (!this.#gesture && this.#host.isText(event.target)) {
@@ -155,9 +155,9 @@ export class OverlayInput<E> {
       g.view = view;
       g.moved = true;
     }
-  }
+  };
 
-  pointerMove(event: PointerInput): void {
+  readonly pointerMove = (event: PointerInput): void => {
     const point = this.#local(event);
     const press = this.#textPress;
     if (press?.pointerId === event.pointerId && !press.moved) {
@@ -185,9 +185,9 @@ export class OverlayInput<E> {
       this.#setCursor('grabbing');
       viewport.setView(panView(g.view, point.x - g.start.x, point.y - g.start.y));
     }
-  }
+  };
 
-  pointerUp(event: PointerInput & E): void {
+  readonly pointerUp = (event: PointerInput & E): void => {
     const press = this.#textPress;
     if (press?.pointerId === event.pointerId) {
       this.#textPress = null;
@@ -200,7 +200,7 @@ export class OverlayInput<E> {
     this.#gesture = null;
     this.#setCursor(this.#restCursor());
     if (!g.moved) this.#click(event);
-  }
+  };
 
   /** A press that did not move: the word under it is clicked and selected (empty space clears). */
   #click(event: PointerInput & E): void {
@@ -213,21 +213,21 @@ export class OverlayInput<E> {
     this.#host.selectIndex(index);
   }
 
-  pointerCancel(event: PointerInput): void {
+  readonly pointerCancel = (event: PointerInput): void => {
     if (this.#textPress?.pointerId === event.pointerId) this.#textPress = null;
     this.#gesture?.pointers.delete(event.pointerId);
     if (this.#gesture?.pointers.size === 0) this.#gesture = null;
-  }
+  };
 
-  pointerLeave(): void {
+  readonly pointerLeave = (): void => {
     if (!this.#gesture && this.#host.hover(-1)) this.#setCursor(this.#restCursor());
-  }
+  };
 
   /**
    * Double-click on the image fits it, and undoes the selection its first click made; on word
    * text it is left to the browser, which selects the word.
    */
-  doubleClick(event: { target: EventTarget | null }): void {
+  readonly doubleClick = (event: { target: EventTarget | null }): void => {
     const host = this.#host;
     if (host.isText(event.target) || !host.zoomEnabled()) return;
     const clicks = this.#clicks;
@@ -236,9 +236,9 @@ export class OverlayInput<E> {
       if (host.selectedIndex() !== clicks.selectedBefore) host.selectIndex(clicks.selectedBefore);
     }
     host.viewport.fit();
-  }
+  };
 
-  keyDown(event: KeyInput & E): void {
+  readonly keyDown = (event: KeyInput & E): void => {
     const host = this.#host;
     const current = host.selectedIndex();
     const action = keyAction(event, host.wordCount(), current);
@@ -261,5 +261,5 @@ export class OverlayInput<E> {
         action.type === 'line' ? host.lineNeighbour(current, action.direction) : action.index;
       if (index !== current) host.selectIndex(index);
     }
-  }
+  };
 }
