@@ -1,5 +1,5 @@
 import type { OcrWord } from '../../../core/types';
-import { createLabelCache, type DrawStyle } from './draw';
+import { createLabelCache } from './draw';
 import { buildModel, type OverlayModel } from './model';
 import type { ResolvedOverlayOptions } from './options';
 import type { SceneInputs } from './scene';
@@ -28,12 +28,11 @@ type Highlights = { indices: Int32Array; color: string };
 /**
  * Derives what the layers draw from the options, rebuilding each part only when what it
  * depends on changed: the model (words × threshold × colours), the label cache (model × label
- * format × font), the style, and the scene object whose identity means "redraw the boxes".
+ * format × font), and the scene object (with its style) whose identity means "redraw the boxes".
  */
 export class SceneState {
   readonly #model = memo<OverlayModel>();
   readonly #labelCache = memo<SceneInputs['labelCache']>();
-  readonly #style = memo<DrawStyle>();
   readonly #sceneOf = memo<SceneInputs>();
   readonly #highlightsOf = memo<Highlights>();
   #scene!: SceneInputs;
@@ -62,19 +61,16 @@ export class SceneState {
       createLabelCache(model.words.length, (i) => formatLabel(model.words[i]!), fontFamily),
     );
     const fontSize = options.labelFontSize ?? Math.max(6, Math.round(model.wordHeight * 0.5));
-    const style = this.#style([strokeWidth, fillOpacity, fontSize, fontFamily], () => ({
-      strokeWidth,
-      fillOpacity,
-      fontSize,
-      fontFamily,
-    }));
     const { labels, highlightedIds, highlightColor } = options;
-    this.#scene = this.#sceneOf([model, style, labels, labelCache], () => ({
-      model,
-      style,
-      labels,
-      labelCache,
-    }));
+    this.#scene = this.#sceneOf(
+      [model, labels, labelCache, strokeWidth, fillOpacity, fontSize, fontFamily],
+      () => ({
+        model,
+        style: { strokeWidth, fillOpacity, fontSize, fontFamily },
+        labels,
+        labelCache,
+      }),
+    );
     this.#highlights = this.#highlightsOf([model, highlightedIds, highlightColor], () => {
       const indices: number[] = [];
       for (const id of highlightedIds ?? []) {
