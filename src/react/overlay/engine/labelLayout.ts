@@ -106,35 +106,32 @@ class Grid {
     this.#cell = Math.max(1, cell);
   }
 
-  #each(shape: Shape, visit: (key: number) => void): void {
+  /** Visits the keys of the cells `shape`'s bounds cover until `visit` returns true. */
+  #some(shape: Shape, visit: (key: number) => boolean): boolean {
     const c = this.#cell;
     for (let gx = Math.floor(shape.minX / c); gx <= Math.floor(shape.maxX / c); gx++) {
       for (let gy = Math.floor(shape.minY / c); gy <= Math.floor(shape.maxY / c); gy++) {
-        visit(gx * 1_000_003 + gy);
+        if (visit(gx * 1_000_003 + gy)) return true;
       }
     }
+    return false;
   }
 
   add(shape: Shape): void {
-    this.#each(shape, (key) => {
+    this.#some(shape, (key) => {
       const list = this.#cells.get(key);
       if (list) list.push(shape);
       else this.#cells.set(key, [shape]);
+      return false;
     });
   }
 
   hits(shape: Shape, slack: number, except?: Shape): boolean {
-    let hit = false;
-    this.#each(shape, (key) => {
-      if (hit) return;
-      for (const other of this.#cells.get(key) ?? []) {
-        if (other !== except && overlap(shape, other, slack)) {
-          hit = true;
-          return;
-        }
-      }
-    });
-    return hit;
+    return this.#some(shape, (key) =>
+      (this.#cells.get(key) ?? []).some(
+        (other) => other !== except && overlap(shape, other, slack),
+      ),
+    );
   }
 }
 
