@@ -116,17 +116,15 @@ export class OverlayInput<E> {
     return { x: (event.clientX - rect.left) / sx, y: (event.clientY - rect.top) / sy };
   }
 
-  #setCursor(cursor: 'pointer' | 'grab' | 'grabbing' | ''): void {
-    if (this.#surface) this.#surface.style.cursor = cursor;
-  }
-
-  #restCursor(): '' | 'grab' {
-    return this.#host.zoomEnabled() ? 'grab' : '';
+  /** Without a `cursor`, the resting one: `grab` where dragging pans. */
+  #setCursor(cursor?: 'pointer' | 'grabbing'): void {
+    if (this.#surface)
+      this.#surface.style.cursor = cursor ?? (this.#host.zoomEnabled() ? 'grab' : '');
   }
 
   #hoverAt(point: Point): void {
     const index = this.#host.wordAt(point);
-    if (this.#host.hover(index)) this.#setCursor(index >= 0 ? 'pointer' : this.#restCursor());
+    if (this.#host.hover(index)) this.#setCursor(index >= 0 ? 'pointer' : undefined);
   }
 
   readonly pointerDown = (event: PointerInput): void => {
@@ -198,7 +196,7 @@ export class OverlayInput<E> {
     if (!g?.pointers.delete(event.pointerId)) return;
     if (g.pointers.size > 0) return;
     this.#gesture = null;
-    this.#setCursor(this.#restCursor());
+    this.#setCursor();
     if (!g.moved) this.#click(event);
   };
 
@@ -220,7 +218,7 @@ export class OverlayInput<E> {
   };
 
   readonly pointerLeave = (): void => {
-    if (!this.#gesture && this.#host.hover(-1)) this.#setCursor(this.#restCursor());
+    if (!this.#gesture && this.#host.hover(-1)) this.#setCursor();
   };
 
   /**
