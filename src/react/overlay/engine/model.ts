@@ -159,12 +159,12 @@ export function hitTest(model: OverlayModel, point: Point, tolerance = 0): numbe
   let nearDistance = tolerance;
   for (const i of candidates) {
     const o = i * 8;
-    const quad = [
-      { x: coords[o]!, y: coords[o + 1]! },
-      { x: coords[o + 2]!, y: coords[o + 3]! },
-      { x: coords[o + 4]!, y: coords[o + 5]! },
-      { x: coords[o + 6]!, y: coords[o + 7]! },
-    ] as const;
+    const quad = [0, 2, 4, 6].map((k) => ({ x: coords[o + k]!, y: coords[o + k + 1]! })) as [
+      Point,
+      Point,
+      Point,
+      Point,
+    ];
     if (pointInQuad(point, quad)) {
       const area = Math.abs(
         ((quad[0].x - quad[2].x) * (quad[1].y - quad[3].y) -
