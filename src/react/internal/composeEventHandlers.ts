@@ -5,10 +5,9 @@
 export function composeEventHandlers<E extends { defaultPrevented: boolean }>(
   theirs: ((event: E) => void) | undefined,
   ours: (event: E) => void,
-  { checkDefaultPrevented = true }: { checkDefaultPrevented?: boolean } = {},
 ): (event: E) => void {
   return (event: E) => {
     theirs?.(event);
-    if (!checkDefaultPrevented || !event.defaultPrevented) ours(event);
+    if (!event.defaultPrevented) ours(event);
   };
 }

@@ -5,13 +5,8 @@ import { useIsomorphicLayoutEffect } from '../internal';
 import type { OverlayController } from './engine/controller';
 import { LAYER_NAMES } from './engine/stage';
 
-/** The image, box and mark layers keep their pixels between draws (see `keepFrame`). */
-const LAYERS = [
-  { part: 'image', shape: 'ocr-image', keep: true },
-  { part: 'boxes', shape: 'ocr-boxes', keep: true },
-  { part: 'marks', shape: 'ocr-marks', keep: true },
-  { part: 'highlight', shape: 'ocr-highlight', keep: false },
-] as const;
+/** Bottom to top; each layer holds one shape, `ocr-<part>`. */
+const PARTS = ['image', 'boxes', 'marks', 'highlight'] as const;
 
 export interface OcrOverlayCanvasProps {
   /** The engine from `useOcrOverlay(…).controller`. */
@@ -40,10 +35,17 @@ export function OcrOverlayCanvas({ controller }: OcrOverlayCanvasProps) {
   const { scenes } = controller;
   return (
     <Stage ref={stageRef} width={stage.width} height={stage.height} listening={false}>
-      {LAYERS.map(({ part, shape, keep }) => (
-        <Layer key={part} name={LAYER_NAMES[part]} listening={false} clearBeforeDraw={!keep}>
+      {PARTS.map((part) => (
+        // Only the highlight layer clears itself: the others keep their pixels between draws
+        // (see `planFrame`).
+        <Layer
+          key={part}
+          name={LAYER_NAMES[part]}
+          listening={false}
+          clearBeforeDraw={part === 'highlight'}
+        >
           <Shape
-            name={shape}
+            name={`ocr-${part}`}
             sceneFunc={scenes[part]}
             listening={false}
             perfectDrawEnabled={false}

@@ -2,7 +2,6 @@ import {
   type CSSProperties,
   type HTMLAttributes,
   type KeyboardEvent,
-  type PointerEvent,
   type Ref,
   type RefCallback,
   useMemo,
@@ -72,10 +71,10 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
     () => (hoverTracked.current ? controller.hoveredIndex : -1),
     () => -1,
   );
-  const { model, selectedIndex, image, stage, zoom, status: state } = snapshot;
   const { textLayer, width, height, maxHeight } = options;
 
   return useMemo<UseOcrOverlayResult>(() => {
+    const { model, selectedIndex, image, stage, zoom, status: state } = snapshot;
     const input = controller.input;
     return {
       state,
@@ -98,9 +97,7 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
         // The engine updates it as the text layer fills in (`pending` → `ready`).
         'data-text-layer': textLayer === 'none' ? 'none' : 'pending',
         style: { position: 'relative', width: width ?? '100%', ...style },
-        onKeyDown: composeEventHandlers(onKeyDown, (event: KeyboardEvent<HTMLDivElement>) =>
-          input.keyDown(event),
-        ),
+        onKeyDown: composeEventHandlers<KeyboardEvent<HTMLDivElement>>(onKeyDown, input.keyDown),
       }),
       getSurfaceProps: ({ ref, style, ...props } = {}) => {
         const surfaceStyle: CSSProperties = {
@@ -113,39 +110,20 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
           cursor: zoom ? 'grab' : undefined,
           ...style,
         };
-        const on = <K extends 'onPointerDown' | 'onPointerMove' | 'onPointerCancel'>(
-          key: K,
-          ours: (event: PointerEvent<HTMLDivElement>) => void,
-        ) => composeEventHandlers(props[key], ours);
         return {
           ...props,
           ref: mergeRefs<HTMLDivElement>(controller.attachSurface, ref),
           'data-ocr-surface': '',
           style: surfaceStyle,
-          onPointerDown: on('onPointerDown', (event) => input.pointerDown(event)),
-          onPointerMove: on('onPointerMove', (event) => input.pointerMove(event)),
-          onPointerUp: composeEventHandlers(props.onPointerUp, (event) => input.pointerUp(event)),
-          onPointerCancel: on('onPointerCancel', (event) => input.pointerCancel(event)),
-          onPointerLeave: composeEventHandlers(props.onPointerLeave, () => input.pointerLeave()),
-          onDoubleClick: composeEventHandlers(props.onDoubleClick, (event) =>
-            input.doubleClick(event),
-          ),
+          onPointerDown: composeEventHandlers(props.onPointerDown, input.pointerDown),
+          onPointerMove: composeEventHandlers(props.onPointerMove, input.pointerMove),
+          onPointerUp: composeEventHandlers(props.onPointerUp, input.pointerUp),
+          onPointerCancel: composeEventHandlers(props.onPointerCancel, input.pointerCancel),
+          onPointerLeave: composeEventHandlers(props.onPointerLeave, input.pointerLeave),
+          onDoubleClick: composeEventHandlers(props.onDoubleClick, input.doubleClick),
         };
       },
       controller,
     };
-  }, [
-    controller,
-    snapshot,
-    state,
-    model,
-    selectedIndex,
-    image,
-    stage,
-    zoom,
-    textLayer,
-    width,
-    height,
-    maxHeight,
-  ]);
+  }, [controller, snapshot, textLayer, width, height, maxHeight]);
 }

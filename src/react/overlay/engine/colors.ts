@@ -3,30 +3,32 @@ import type { OcrWord } from '../../../core/types';
 /** A colour at a confidence (0..1): `[confidence, '#rrggbb']`. */
 export type OcrColorStop = readonly [confidence: number, color: string];
 
-type RgbStop = readonly [number, number, number, number];
-
 const hex = (value: number) => Math.round(value).toString(16).padStart(2, '0');
 
-function parseHex(color: string): [number, number, number] {
+/** `value` within 0..1; anything not finite is 0. */
+const clamp01 = (value: number) => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
+
+/** `#rgb` or `#rrggbb` (the `#` optional) as `#rrggbb`; anything else throws. */
+function normalizeHex(color: string): string {
   const match = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
   if (!match) throw new TypeError(`createColorScale: "${color}" is not a #rgb or #rrggbb colour.`);
-  const digits = match[1]!.length === 3 ? [...match[1]!].map((d) => d + d).join('') : match[1]!;
-  return [0, 2, 4].map((i) => Number.parseInt(digits.slice(i, i + 2), 16)) as [
-    number,
-    number,
-    number,
-  ];
+  const digits = match[1]!;
+  return `#${digits.length === 3 ? [...digits].map((d) => d + d).join('') : digits}`;
 }
 
-function rampOf(stops: readonly RgbStop[]) {
+/** The ramp through at least two `[confidence, '#rrggbb']` stops, sorted by confidence. */
+function rampOf(stops: readonly OcrColorStop[]) {
+  const rgb = stops.map(([at, color]) => [
+    at,
+    ...[1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16)),
+  ]);
   return (confidence: number): string => {
-    const c = Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0;
-    if (stops.length === 1) return `#${stops[0]!.slice(1).map(hex).join('')}`;
+    const c = clamp01(confidence);
     let i = 1;
-    while (i < stops.length - 1 && c > stops[i]![0]) i++;
-    const [c0, r0, g0, b0] = stops[i - 1]!;
-    const [c1, r1, g1, b1] = stops[i]!;
-    const t = c1 > c0 ? Math.min(1, Math.max(0, (c - c0) / (c1 - c0))) : 1;
+    while (i < rgb.length - 1 && c > rgb[i]![0]!) i++;
+    const [c0, r0, g0, b0] = rgb[i - 1] as [number, number, number, number];
+    const [c1, r1, g1, b1] = rgb[i] as [number, number, number, number];
+    const t = c1 > c0 ? clamp01((c - c0) / (c1 - c0)) : 1;
     return `#${hex(r0 + (r1 - r0) * t)}${hex(g0 + (g1 - g0) * t)}${hex(b0 + (b1 - b0) * t)}`;
   };
 }
@@ -41,13 +43,14 @@ export function createColorScale(
   stops: readonly (string | OcrColorStop)[],
 ): (confidence: number) => string {
   if (stops.length === 0) throw new TypeError('createColorScale needs at least one colour.');
-  const parsed = stops.map((stop, i): RgbStop => {
+  const parsed = stops.map((stop, i): OcrColorStop => {
     const [at, color] =
       typeof stop === 'string' ? [stops.length === 1 ? 0 : i / (stops.length - 1), stop] : stop;
-    return [Math.min(1, Math.max(0, at)), ...parseHex(color)];
+    return [clamp01(at), normalizeHex(color)];
   });
   parsed.sort((a, b) => a[0] - b[0]);
-  return rampOf(parsed);
+  // One colour is a ramp from it to itself.
+  return rampOf(parsed.length === 1 ? [parsed[0]!, parsed[0]!] : parsed);
 }
 
 /**
@@ -67,7 +70,7 @@ export const DEFAULT_COLOR_STOPS: readonly OcrColorStop[] = [
  * (0.6) and sky blue (0.85) to blue (1). Input is clamped to 0..1; returns `#rrggbb`.
  */
 export const defaultColorScale: (confidence: number) => string =
-  /* @__PURE__ */ createColorScale(DEFAULT_COLOR_STOPS);
+  /* @__PURE__ */ rampOf(DEFAULT_COLOR_STOPS);
 
 /** The default label: the word's text and its confidence as a whole percentage (`"영수증 93%"`). */
 export function defaultFormatLabel(word: OcrWord): string {
@@ -79,5 +82,5 @@ export function defaultFormatLabel(word: OcrWord): string {
  * distinct colours keeps the stroke batches large (the draw cost is per batch, not per word).
  */
 export function quantizeConfidence(confidence: number): number {
-  return Number.isFinite(confidence) ? Math.round(Math.min(1, Math.max(0, confidence)) * 100) : 0;
+  return Math.round(clamp01(confidence) * 100);
 }

@@ -1,6 +1,6 @@
 /**
- * The two facts of the page the overlay follows: its container's size and the device pixel
- * ratio. Plain DOM, no framework; both return a function that stops watching.
+ * The facts of the page the overlay follows: its container's size, the surface's `max-height`
+ * and the device pixel ratio. Plain DOM, no framework.
  */
 
 export interface ElementSize {
@@ -8,56 +8,12 @@ export interface ElementSize {
   height: number;
 }
 
-/**
- * Calls `onSize` with the content-box size of `element` now (synchronously, so the first frame
- * already has it) and whenever a `ResizeObserver` sees it change.
- */
-export function observeContentBox(
-  element: Element,
-  onSize: (size: ElementSize) => void,
-): () => void {
-  // Layout sizes, not getBoundingClientRect: a CSS transform on an ancestor must not resize us.
-  const style = getComputedStyle(element);
-  const px = (value: string) => Number.parseFloat(value) || 0;
-  onSize({
-    width: Math.max(0, element.clientWidth - px(style.paddingLeft) - px(style.paddingRight)),
-    height: Math.max(0, element.clientHeight - px(style.paddingTop) - px(style.paddingBottom)),
-  });
-  if (typeof ResizeObserver === 'undefined') return () => {};
-  const observer = new ResizeObserver((entries) => {
-    const box = entries[entries.length - 1]?.contentRect;
-    if (box) onSize({ width: box.width, height: box.height });
-  });
-  observer.observe(element);
-  return () => observer.disconnect();
-}
+const ZERO = Object.freeze({ width: 0, height: 0 });
 
 /** `window.devicePixelRatio`, or 1 where there is none. */
-export function devicePixelRatio(): number {
-  return (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
-}
+const ratioNow = () => (typeof window !== 'undefined' && window.devicePixelRatio) || 1;
 
-/**
- * Calls `onChange` when the device pixel ratio changes (browser zoom, another screen).
- * A resolution query matches one ratio only, so it is re-armed for the new one after each change.
- */
-export function watchDevicePixelRatio(onChange: (ratio: number) => void): () => void {
-  if (typeof matchMedia === 'undefined') return () => {};
-  let query: MediaQueryList | null = null;
-  const arm = () => {
-    query?.removeEventListener('change', changed);
-    query = matchMedia(`(resolution: ${devicePixelRatio()}dppx)`);
-    query.addEventListener('change', changed);
-  };
-  const changed = () => {
-    arm();
-    onChange(devicePixelRatio());
-  };
-  arm();
-  return () => query?.removeEventListener('change', changed);
-}
-
-const ZERO = Object.freeze({ width: 0, height: 0 });
+const px = (value: string) => Number.parseFloat(value) || 0;
 
 /**
  * What the page says about the overlay's size: the root's content box, the surface's resolved
@@ -67,10 +23,10 @@ const ZERO = Object.freeze({ width: 0, height: 0 });
  */
 export class PageFacts {
   container: ElementSize = ZERO;
-  maxHeight = Number.POSITIVE_INFINITY;
+  maxHeight = Infinity;
   pixelRatio = 1;
   #surface: Element | null = null;
-  #stopObserving: (() => void) | null = null;
+  #stopObserving: (() => void) | undefined;
   readonly #onChange: (what: 'size' | 'ratio') => void;
 
   constructor(onChange: (what: 'size' | 'ratio') => void) {
@@ -79,29 +35,59 @@ export class PageFacts {
 
   /** Starts watching the pixel ratio and the window's size; returns the stop. */
   connect(): () => void {
-    this.pixelRatio = devicePixelRatio();
-    const stopRatio = watchDevicePixelRatio((ratio) => {
-      this.pixelRatio = ratio;
+    this.pixelRatio = ratioNow();
+    if (typeof window === 'undefined') return () => {};
+    // A resolution query matches one ratio only, so it is re-armed for the new one after each
+    // change (browser zoom, another screen).
+    let query: MediaQueryList | undefined;
+    const arm = () => {
+      query?.removeEventListener('change', changed);
+      query =
+        typeof matchMedia === 'undefined'
+          ? undefined
+          : matchMedia(`(resolution: ${ratioNow()}dppx)`);
+      query?.addEventListener('change', changed);
+    };
+    const changed = () => {
+      arm();
+      this.pixelRatio = ratioNow();
       this.#onChange('ratio');
-    });
+    };
     const onResize = () => this.readMaxHeight();
-    if (typeof window !== 'undefined') window.addEventListener('resize', onResize);
+    arm();
+    window.addEventListener('resize', onResize);
     return () => {
-      stopRatio();
-      if (typeof window !== 'undefined') window.removeEventListener('resize', onResize);
+      query?.removeEventListener('change', changed);
+      window.removeEventListener('resize', onResize);
     };
   }
 
-  /** The element whose content width sizes the stage (`null` stops). */
+  /**
+   * The element whose content-box size sizes the stage (`null` stops): read now, synchronously
+   * so the first frame already has it, and whenever a `ResizeObserver` sees it change.
+   */
   observe(root: Element | null): void {
     this.#stopObserving?.();
-    this.#stopObserving = null;
+    this.#stopObserving = undefined;
     if (!root) return;
-    this.#stopObserving = observeContentBox(root, (size) => {
+    const onSize = (size: ElementSize) => {
       if (size.width === this.container.width && size.height === this.container.height) return;
       this.container = size;
       this.#onChange('size');
+    };
+    // Layout sizes, not getBoundingClientRect: a CSS transform on an ancestor must not resize us.
+    const style = getComputedStyle(root);
+    onSize({
+      width: Math.max(0, root.clientWidth - px(style.paddingLeft) - px(style.paddingRight)),
+      height: Math.max(0, root.clientHeight - px(style.paddingTop) - px(style.paddingBottom)),
     });
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (box) onSize({ width: box.width, height: box.height });
+    });
+    observer.observe(root);
+    this.#stopObserving = () => observer.disconnect();
   }
 
   /** The element whose `max-height` style limits the stage. */
@@ -113,8 +99,8 @@ export class PageFacts {
   /** Reads the surface's `max-height` again (after a style or viewport change). */
   readMaxHeight(): void {
     const value = this.#surface ? getComputedStyle(this.#surface).maxHeight : 'none';
-    const px = value.endsWith('px') ? Number.parseFloat(value) : Number.NaN;
-    const next = Number.isFinite(px) && px > 0 ? px : Number.POSITIVE_INFINITY;
+    const height = value.endsWith('px') ? Number.parseFloat(value) : Number.NaN;
+    const next = Number.isFinite(height) && height > 0 ? height : Infinity;
     if (next === this.maxHeight) return;
     this.maxHeight = next;
     this.#onChange('size');

@@ -1,7 +1,7 @@
 import type { ViewTransform } from '../../../core/geometry';
 import type { Point } from '../../../core/types';
 import { keyAction } from './keyboard';
-import { zoomView } from './view';
+import { panView, zoomView } from './view';
 import type { Viewport } from './viewport';
 
 /** Pointer travel (CSS px) after which a press is a drag, not a click. */
@@ -71,6 +71,7 @@ interface Gesture {
 }
 
 const midpoint = (a: Point, b: Point): Point => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
 
 /**
  * Pointer, wheel and keyboard input turned into viewport, hover and selection calls. Owns no
@@ -115,20 +116,18 @@ export class OverlayInput<E> {
     return { x: (event.clientX - rect.left) / sx, y: (event.clientY - rect.top) / sy };
   }
 
-  #setCursor(cursor: 'pointer' | 'grab' | 'grabbing' | ''): void {
-    if (this.#surface) this.#surface.style.cursor = cursor;
-  }
-
-  #restCursor(): '' | 'grab' {
-    return this.#host.zoomEnabled() ? 'grab' : '';
+  /** Without a `cursor`, the resting one: `grab` where dragging pans. */
+  #setCursor(cursor?: 'pointer' | 'grabbing'): void {
+    if (this.#surface)
+      this.#surface.style.cursor = cursor ?? (this.#host.zoomEnabled() ? 'grab' : '');
   }
 
   #hoverAt(point: Point): void {
     const index = this.#host.wordAt(point);
-    if (this.#host.hover(index)) this.#setCursor(index >= 0 ? 'pointer' : this.#restCursor());
+    if (this.#host.hover(index)) this.#setCursor(index >= 0 ? 'pointer' : undefined);
   }
 
-  pointerDown(event: PointerInput): void {
+  readonly pointerDown = (event: PointerInput): void => {
     if (event.pointerType === 'mouse' && event.button !== 0) return;
     const point = this.#local(event);
     if (!this.#gesture && this.#host.isText(event.target)) {
@@ -150,17 +149,17 @@ export class OverlayInput<E> {
     }
     if (g.pointers.size === 2) {
       const [a, b] = [...g.pointers.values()] as [Point, Point];
-      g.pinch = { distance: Math.hypot(a.x - b.x, a.y - b.y) || 1, mid: midpoint(a, b) };
+      g.pinch = { distance: distance(a, b) || 1, mid: midpoint(a, b) };
       g.view = view;
       g.moved = true;
     }
-  }
+  };
 
-  pointerMove(event: PointerInput): void {
+  readonly pointerMove = (event: PointerInput): void => {
     const point = this.#local(event);
     const press = this.#textPress;
     if (press?.pointerId === event.pointerId && !press.moved) {
-      press.moved = Math.hypot(point.x - press.start.x, point.y - press.start.y) > DRAG_SLOP;
+      press.moved = distance(point, press.start) > DRAG_SLOP;
     }
     const g = this.#gesture;
     if (!g?.pointers.has(event.pointerId)) {
@@ -173,30 +172,20 @@ export class OverlayInput<E> {
     if (g.pinch && g.pointers.size >= 2) {
       if (!zoom) return;
       const [a, b] = [...g.pointers.values()] as [Point, Point];
-      const mid = midpoint(a, b);
-      const ratio = Math.hypot(a.x - b.x, a.y - b.y) / g.pinch.distance;
-      const zoomed = zoomView(g.view, ratio, g.pinch.mid, viewport.fitScale());
-      viewport.setView({
-        ...zoomed,
-        offsetX: zoomed.offsetX + mid.x - g.pinch.mid.x,
-        offsetY: zoomed.offsetY + mid.y - g.pinch.mid.y,
-      });
+      const { mid, distance: start } = g.pinch;
+      const now = midpoint(a, b);
+      const zoomed = zoomView(g.view, distance(a, b) / start, mid, viewport.fitScale());
+      viewport.setView(panView(zoomed, now.x - mid.x, now.y - mid.y));
       return;
     }
-    const dx = point.x - g.start.x;
-    const dy = point.y - g.start.y;
-    if (!g.moved && Math.hypot(dx, dy) > DRAG_SLOP) g.moved = true;
+    if (!g.moved && distance(point, g.start) > DRAG_SLOP) g.moved = true;
     if (g.moved && zoom) {
       this.#setCursor('grabbing');
-      viewport.setView({
-        scale: g.view.scale,
-        offsetX: g.view.offsetX + dx,
-        offsetY: g.view.offsetY + dy,
-      });
+      viewport.setView(panView(g.view, point.x - g.start.x, point.y - g.start.y));
     }
-  }
+  };
 
-  pointerUp(event: PointerInput & E): void {
+  readonly pointerUp = (event: PointerInput & E): void => {
     const press = this.#textPress;
     if (press?.pointerId === event.pointerId) {
       this.#textPress = null;
@@ -207,9 +196,9 @@ export class OverlayInput<E> {
     if (!g?.pointers.delete(event.pointerId)) return;
     if (g.pointers.size > 0) return;
     this.#gesture = null;
-    this.#setCursor(this.#restCursor());
+    this.#setCursor();
     if (!g.moved) this.#click(event);
-  }
+  };
 
   /** A press that did not move: the word under it is clicked and selected (empty space clears). */
   #click(event: PointerInput & E): void {
@@ -222,21 +211,21 @@ export class OverlayInput<E> {
     this.#host.selectIndex(index);
   }
 
-  pointerCancel(event: PointerInput): void {
+  readonly pointerCancel = (event: PointerInput): void => {
     if (this.#textPress?.pointerId === event.pointerId) this.#textPress = null;
     this.#gesture?.pointers.delete(event.pointerId);
     if (this.#gesture?.pointers.size === 0) this.#gesture = null;
-  }
+  };
 
-  pointerLeave(): void {
-    if (!this.#gesture && this.#host.hover(-1)) this.#setCursor(this.#restCursor());
-  }
+  readonly pointerLeave = (): void => {
+    if (!this.#gesture && this.#host.hover(-1)) this.#setCursor();
+  };
 
   /**
    * Double-click on the image fits it, and undoes the selection its first click made; on word
    * text it is left to the browser, which selects the word.
    */
-  doubleClick(event: { target: EventTarget | null }): void {
+  readonly doubleClick = (event: { target: EventTarget | null }): void => {
     const host = this.#host;
     if (host.isText(event.target) || !host.zoomEnabled()) return;
     const clicks = this.#clicks;
@@ -245,37 +234,30 @@ export class OverlayInput<E> {
       if (host.selectedIndex() !== clicks.selectedBefore) host.selectIndex(clicks.selectedBefore);
     }
     host.viewport.fit();
-  }
+  };
 
-  keyDown(event: KeyInput & E): void {
+  readonly keyDown = (event: KeyInput & E): void => {
     const host = this.#host;
-    const action = keyAction(event, host.wordCount(), host.selectedIndex());
-    switch (action.type) {
-      case 'none':
-        return;
-      case 'select':
-        event.preventDefault();
-        if (action.index !== host.selectedIndex()) host.selectIndex(action.index);
-        return;
-      case 'activate':
-        event.preventDefault();
-        host.activate(action.index, event);
-        return;
-      case 'line': {
-        event.preventDefault();
-        const index = host.lineNeighbour(host.selectedIndex(), action.direction);
-        if (index !== host.selectedIndex()) host.selectIndex(index);
-        return;
+    const current = host.selectedIndex();
+    const action = keyAction(event, host.wordCount(), current);
+    if (action.type === 'none') return;
+    if (action.type === 'zoom') {
+      if (!host.zoomEnabled() || !host.ready()) return;
+      event.preventDefault();
+      const { viewport } = host;
+      if (action.factor === null) viewport.fit();
+      else {
+        const { width, height } = viewport.stage;
+        viewport.zoomAt(action.factor, { x: width / 2, y: height / 2 });
       }
-      case 'zoom': {
-        if (!host.zoomEnabled() || !host.ready()) return;
-        event.preventDefault();
-        if (action.factor === null) host.viewport.fit();
-        else {
-          const { width, height } = host.viewport.stage;
-          host.viewport.zoomAt(action.factor, { x: width / 2, y: height / 2 });
-        }
-      }
+      return;
     }
-  }
+    event.preventDefault();
+    if (action.type === 'activate') host.activate(action.index, event);
+    else {
+      const index =
+        action.type === 'line' ? host.lineNeighbour(current, action.direction) : action.index;
+      if (index !== current) host.selectIndex(index);
+    }
+  };
 }

@@ -21,6 +21,8 @@ interface KeyState {
   metaKey: boolean;
 }
 
+const select = (index: number): KeyAction => ({ type: 'select', index });
+
 /**
  * The keyboard model over `count` words in reading order with `current` selected (-1 = none):
  * Left/Right walk the words, Up/Down go to the nearest word on the previous/next line, Home/End
@@ -28,35 +30,32 @@ interface KeyState {
  * Enter activates, Escape clears, `+`/`-`/`0` zoom and fit.
  */
 export function keyAction(event: KeyState, count: number, current: number): KeyAction {
+  const last = count - 1;
+  const none = current < 0;
   switch (event.key) {
     case 'ArrowRight':
-      return count
-        ? { type: 'select', index: current < 0 ? 0 : Math.min(count - 1, current + 1) }
-        : NONE;
+      return count ? select(none ? 0 : Math.min(last, current + 1)) : NONE;
     case 'ArrowLeft':
-      return count
-        ? { type: 'select', index: current < 0 ? count - 1 : Math.max(0, current - 1) }
-        : NONE;
+      return count ? select(none ? last : Math.max(0, current - 1)) : NONE;
     case 'ArrowDown':
-      if (!count) return NONE;
-      return current < 0 ? { type: 'select', index: 0 } : { type: 'line', direction: 1 };
+      return count ? (none ? select(0) : { type: 'line', direction: 1 }) : NONE;
     case 'ArrowUp':
-      if (!count) return NONE;
-      return current < 0 ? { type: 'select', index: count - 1 } : { type: 'line', direction: -1 };
+      return count ? (none ? select(last) : { type: 'line', direction: -1 }) : NONE;
     case 'Home':
-      return count ? { type: 'select', index: 0 } : NONE;
+      return count ? select(0) : NONE;
     case 'End':
-      return count ? { type: 'select', index: count - 1 } : NONE;
+      return count ? select(last) : NONE;
     case 'Tab': {
       if (event.altKey || event.ctrlKey || event.metaKey) return NONE;
-      const next = event.shiftKey ? current - 1 : current + 1;
-      const inside = event.shiftKey ? current > 0 : current < count - 1;
-      return inside ? { type: 'select', index: next } : NONE;
+      const back = event.shiftKey;
+      return (back ? current > 0 : current < last)
+        ? select(back ? current - 1 : current + 1)
+        : NONE;
     }
     case 'Enter':
-      return current >= 0 ? { type: 'activate', index: current } : NONE;
+      return none ? NONE : { type: 'activate', index: current };
     case 'Escape':
-      return current >= 0 ? { type: 'select', index: -1 } : NONE;
+      return none ? NONE : select(-1);
     case '+':
     case '=':
       return { type: 'zoom', factor: KEY_ZOOM_STEP };

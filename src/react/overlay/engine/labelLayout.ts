@@ -56,10 +56,10 @@ function shapeOf(plate: Pick<LabelPlate, 'x' | 'y' | 'angle' | 'width' | 'height
     x - sin * h,
     y + cos * h,
   );
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
   for (let k = 0; k < 8; k += 2) {
     minX = Math.min(minX, corners[k]!);
     maxX = Math.max(maxX, corners[k]!);
@@ -79,10 +79,10 @@ function overlap(a: Shape, b: Shape, slack: number): boolean {
       const nx = -(c[e * 2 + 3]! - c[e * 2 + 1]!);
       const ny = c[e * 2 + 2]! - c[e * 2]!;
       const length = Math.sqrt(nx * nx + ny * ny) || 1;
-      let aMin = Number.POSITIVE_INFINITY;
-      let aMax = Number.NEGATIVE_INFINITY;
-      let bMin = Number.POSITIVE_INFINITY;
-      let bMax = Number.NEGATIVE_INFINITY;
+      let aMin = Infinity;
+      let aMax = -Infinity;
+      let bMin = Infinity;
+      let bMax = -Infinity;
       for (let k = 0; k < 8; k += 2) {
         const pa = (a.corners[k]! * nx + a.corners[k + 1]! * ny) / length;
         const pb = (b.corners[k]! * nx + b.corners[k + 1]! * ny) / length;
@@ -106,35 +106,32 @@ class Grid {
     this.#cell = Math.max(1, cell);
   }
 
-  #each(shape: Shape, visit: (key: number) => void): void {
+  /** Visits the keys of the cells `shape`'s bounds cover until `visit` returns true. */
+  #some(shape: Shape, visit: (key: number) => boolean): boolean {
     const c = this.#cell;
     for (let gx = Math.floor(shape.minX / c); gx <= Math.floor(shape.maxX / c); gx++) {
       for (let gy = Math.floor(shape.minY / c); gy <= Math.floor(shape.maxY / c); gy++) {
-        visit(gx * 1_000_003 + gy);
+        if (visit(gx * 1_000_003 + gy)) return true;
       }
     }
+    return false;
   }
 
   add(shape: Shape): void {
-    this.#each(shape, (key) => {
+    this.#some(shape, (key) => {
       const list = this.#cells.get(key);
       if (list) list.push(shape);
       else this.#cells.set(key, [shape]);
+      return false;
     });
   }
 
   hits(shape: Shape, slack: number, except?: Shape): boolean {
-    let hit = false;
-    this.#each(shape, (key) => {
-      if (hit) return;
-      for (const other of this.#cells.get(key) ?? []) {
-        if (other !== except && overlap(shape, other, slack)) {
-          hit = true;
-          return;
-        }
-      }
-    });
-    return hit;
+    return this.#some(shape, (key) =>
+      (this.#cells.get(key) ?? []).some(
+        (other) => other !== except && overlap(shape, other, slack),
+      ),
+    );
   }
 }
 

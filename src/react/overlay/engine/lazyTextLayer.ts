@@ -29,8 +29,8 @@ export class LazyTextLayer {
 
   attach(root: HTMLElement | null): void {
     this.#root = root;
-    if (this.#layer) this.#layer.attach(root);
-    else this.#load();
+    this.#layer?.attach(root);
+    this.#load();
   }
 
   setModel(model: OverlayModel | null, mode: OcrTextLayerMode): void {
@@ -43,8 +43,8 @@ export class LazyTextLayer {
         this.#state = state;
         this.#onState(state);
       }
-      this.#load();
     }
+    this.#load();
   }
 
   setView(view: ViewTransform, stage: { width: number; height: number }): void {
@@ -56,6 +56,7 @@ export class LazyTextLayer {
     return this.#layer?.isText(target) ?? false;
   }
 
+  /** Once, when there is something to show: later calls, and calls after loading, do nothing. */
   #load(): void {
     if (this.#loading || !this.#root || !this.#model || this.#mode === 'none') return;
     this.#loading = true;

@@ -47,6 +47,7 @@ export function buildModel(
   const counts: number[] = [];
   const heights = new Float64Array(n);
   const byId = new Map<string, number>();
+  const extent: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (let i = 0; i < n; i++) {
     const word = words[i]!;
     byId.set(word.id, i);
@@ -68,6 +69,10 @@ export function buildModel(
     bounds[i * 4 + 1] = minY;
     bounds[i * 4 + 2] = maxX;
     bounds[i * 4 + 3] = maxY;
+    if (minX < extent[0]) extent[0] = minX;
+    if (minY < extent[1]) extent[1] = minY;
+    if (maxX > extent[2]) extent[2] = maxX;
+    if (maxY > extent[3]) extent[3] = maxY;
     heights[i] =
       (distance(q[3].x - q[0].x, q[3].y - q[0].y) + distance(q[2].x - q[1].x, q[2].y - q[1].y)) / 2;
     const bucket = quantizeConfidence(word.confidence);
@@ -87,20 +92,10 @@ export function buildModel(
     counts[id]!++;
   }
   const groups = counts.map((count) => new Int32Array(count));
-  const fill = new Array<number>(colors.length).fill(0);
-  for (let i = 0; i < n; i++) {
+  // Filled from the end, so each group comes out ascending.
+  for (let i = n - 1; i >= 0; i--) {
     const c = colorOf[i]!;
-    groups[c]![fill[c]!++] = i;
-  }
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n * 4; i += 4) {
-    if (bounds[i]! < minX) minX = bounds[i]!;
-    if (bounds[i + 1]! < minY) minY = bounds[i + 1]!;
-    if (bounds[i + 2]! > maxX) maxX = bounds[i + 2]!;
-    if (bounds[i + 3]! > maxY) maxY = bounds[i + 3]!;
+    groups[c]![--counts[c]!] = i;
   }
   heights.sort();
   return {
@@ -110,7 +105,7 @@ export function buildModel(
     colorOf,
     colors,
     groups,
-    extent: [minX, minY, maxX, maxY],
+    extent,
     byId,
     wordHeight: n ? heights[n >> 1]! : 0,
   };
@@ -159,17 +154,17 @@ export function hitTest(model: OverlayModel, point: Point, tolerance = 0): numbe
     point.y + tolerance,
   );
   let best = -1;
-  let bestArea = Number.POSITIVE_INFINITY;
+  let bestArea = Infinity;
   let near = -1;
   let nearDistance = tolerance;
   for (const i of candidates) {
     const o = i * 8;
-    const quad = [
-      { x: coords[o]!, y: coords[o + 1]! },
-      { x: coords[o + 2]!, y: coords[o + 3]! },
-      { x: coords[o + 4]!, y: coords[o + 5]! },
-      { x: coords[o + 6]!, y: coords[o + 7]! },
-    ] as const;
+    const quad = [0, 2, 4, 6].map((k) => ({ x: coords[o + k]!, y: coords[o + k + 1]! })) as [
+      Point,
+      Point,
+      Point,
+      Point,
+    ];
     if (pointInQuad(point, quad)) {
       const area = Math.abs(
         ((quad[0].x - quad[2].x) * (quad[1].y - quad[3].y) -

@@ -29,12 +29,12 @@ export function textBoxOf(quad: Quad): TextBox {
   }
   if (area < 0) corners = [corners[0]!, corners[3]!, corners[2]!, corners[1]!];
   let start = 0;
-  let best = Number.NEGATIVE_INFINITY;
+  let best = -Infinity;
   for (let i = 0; i < 4; i++) {
     const a = corners[i]!;
     const b = corners[(i + 1) % 4]!;
     const edge = length(a, b);
-    const rightward = edge > 0 ? (b.x - a.x) / edge : Number.NEGATIVE_INFINITY;
+    const rightward = edge > 0 ? (b.x - a.x) / edge : -Infinity;
     if (rightward > best + 1e-9) {
       best = rightward;
       start = i;

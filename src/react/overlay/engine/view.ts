@@ -45,6 +45,17 @@ export function planExport(
   return { width, height, scale: width / natural.width };
 }
 
+/** `scale` kept within `least..MAX_ZOOM` × the fitted scale. */
+const clampScale = (scale: number, fitScale: number, least = MIN_ZOOM) =>
+  Math.min(fitScale * MAX_ZOOM, Math.max(fitScale * least, scale));
+
+/** The same scale, the offset moved by `dx`, `dy` (screen pixels). */
+export const panView = (view: ViewTransform, dx: number, dy: number): ViewTransform => ({
+  scale: view.scale,
+  offsetX: view.offsetX + dx,
+  offsetY: view.offsetY + dy,
+});
+
 /** Zoom by `factor` around `anchor`, keeping the scale within `MIN_ZOOM..MAX_ZOOM` × fitted scale. */
 export function zoomView(
   view: ViewTransform,
@@ -52,8 +63,7 @@ export function zoomView(
   anchor: Point,
   fitScale: number,
 ): ViewTransform {
-  const scale = Math.min(fitScale * MAX_ZOOM, Math.max(fitScale * MIN_ZOOM, view.scale * factor));
-  return zoomAround(view, scale / view.scale, anchor);
+  return zoomAround(view, clampScale(view.scale * factor, fitScale) / view.scale, anchor);
 }
 
 /** A view that shows `rect` (image pixels) centred, with `padding` screen pixels around it. */
@@ -65,12 +75,10 @@ export function viewForRect(
 ): ViewTransform {
   const width = Math.max(rect.width, 1);
   const height = Math.max(rect.height, 1);
-  const scale = Math.min(
-    fitScale * MAX_ZOOM,
-    Math.max(
-      fitScale,
-      Math.min((stage.width - padding * 2) / width, (stage.height - padding * 2) / height),
-    ),
+  const scale = clampScale(
+    Math.min((stage.width - padding * 2) / width, (stage.height - padding * 2) / height),
+    fitScale,
+    1,
   );
   return {
     scale,
@@ -81,17 +89,18 @@ export function viewForRect(
 
 /** The same view, panned as little as possible so `rect` is on screen (centred if it cannot fit). */
 export function panToShow(view: ViewTransform, rect: Rect, stage: Size, margin = 8): ViewTransform {
+  /** How far to pan along one axis. */
   const axis = (offset: number, start: number, size: number, extent: number) => {
     const a = start * view.scale + offset;
     const b = a + size * view.scale;
-    if (b - a > extent - margin * 2) return offset + (extent / 2 - (a + b) / 2);
-    if (a < margin) return offset + (margin - a);
-    if (b > extent - margin) return offset - (b - (extent - margin));
-    return offset;
+    if (b - a > extent - margin * 2) return extent / 2 - (a + b) / 2;
+    if (a < margin) return margin - a;
+    if (b > extent - margin) return extent - margin - b;
+    return 0;
   };
-  return {
-    scale: view.scale,
-    offsetX: axis(view.offsetX, rect.x, rect.width, stage.width),
-    offsetY: axis(view.offsetY, rect.y, rect.height, stage.height),
-  };
+  return panView(
+    view,
+    axis(view.offsetX, rect.x, rect.width, stage.width),
+    axis(view.offsetY, rect.y, rect.height, stage.height),
+  );
 }

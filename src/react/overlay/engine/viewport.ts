@@ -1,6 +1,7 @@
 import { fitContain, type Rect, type Size, type ViewTransform } from '../../../core/geometry';
 import type { Point } from '../../../core/types';
-import { panToShow, viewForRect, zoomView } from './view';
+import { Emitter } from './emitter';
+import { panToShow, panView, viewForRect, zoomView } from './view';
 
 export type ViewListener = (view: ViewTransform) => void;
 
@@ -20,7 +21,7 @@ export class Viewport {
   #stage: Size = { width: 0, height: 0 };
   #view: ViewTransform = IDENTITY;
   #fitted = true;
-  readonly #listeners = new Set<ViewListener>();
+  readonly #changes = new Emitter<[ViewTransform]>();
 
   get view(): ViewTransform {
     return this.#view;
@@ -58,8 +59,7 @@ export class Viewport {
   }
 
   fit(): void {
-    this.#fitted = true;
-    this.#set(this.fitView());
+    this.resize(this.#natural, this.#stage, true);
   }
 
   /** Zoom by `factor` around `anchor` (stage pixels), within the zoom limits. */
@@ -68,8 +68,7 @@ export class Viewport {
   }
 
   panBy(dx: number, dy: number): void {
-    const view = this.#view;
-    this.setView({ scale: view.scale, offsetX: view.offsetX + dx, offsetY: view.offsetY + dy });
+    this.setView(panView(this.#view, dx, dy));
   }
 
   /** Any view a gesture computed; the viewport is no longer fitted. */
@@ -89,14 +88,12 @@ export class Viewport {
     this.setView(viewForRect(rect, this.#stage, this.fitScale()));
   }
 
-  subscribe(listener: ViewListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
+  /** Hears every change of the view; returns the unsubscribe. */
+  readonly subscribe: (listener: ViewListener) => () => void = this.#changes.subscribe;
 
   #set(view: ViewTransform): void {
     if (sameView(view, this.#view)) return;
     this.#view = view;
-    for (const listener of this.#listeners) listener(view);
+    this.#changes.emit(view);
   }
 }
