@@ -300,7 +300,8 @@ describe('image sources', () => {
 
   test('a URL is decoded before its first draw; a refused decode of a loaded image still draws', async () => {
     const decode = vi.spyOn(HTMLImageElement.prototype, 'decode');
-    const { stage } = await renderOverlay({ image, width: 200 });
+    // Images no other test loaded: one in the memory cache is complete (and decoded) at once.
+    const { stage } = await renderOverlay({ image: greyImageUrl(240, 180), width: 200 });
     expect(decode).toHaveBeenCalledTimes(1);
     expect(stage().height()).toBe(150);
     // A browser may refuse to decode ahead (e.g. a huge image) although the image loaded.
@@ -310,7 +311,7 @@ describe('image sources', () => {
       });
     });
     const onImageError = vi.fn();
-    const other = await renderOverlay({ image: greyImageUrl(300, 300), width: 200, onImageError });
+    const other = await renderOverlay({ image: greyImageUrl(310, 310), width: 200, onImageError });
     expect(other.stage().height()).toBe(200);
     expect(onImageError).not.toHaveBeenCalled();
     decode.mockRestore();
