@@ -250,7 +250,7 @@ export function drawHighlight(
     ctx.strokeStyle = '#111';
     ctx.stroke();
   }
-  ctx.lineWidth = (base + (selected ? 3 : 3)) / scale;
+  ctx.lineWidth = (base + 3) / scale;
   ctx.strokeStyle = '#fff';
   ctx.stroke();
   ctx.lineWidth = (base + (selected ? 1 : 0.5)) / scale;

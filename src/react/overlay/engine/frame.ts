@@ -96,10 +96,10 @@ export function clipToStrips(
   const transform = ctx.getTransform();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.beginPath();
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
   for (const [x, y, w, h] of strips) {
     ctx.rect(x, y, w, h);
     minX = Math.min(minX, x);

@@ -60,7 +60,7 @@ export function outlineMiters(coords: Float64Array): Float64Array {
       continue;
     }
     // The hole closes once a shrunk edge would turn around: |e|² = d · e·(m₁ − m₀).
-    let closes = Number.POSITIVE_INFINITY;
+    let closes = Infinity;
     for (let k = 0; k < 8; k += 2) {
       const j = (k + 2) & 7;
       const ex = coords[o + j]! - coords[o + k]!;

@@ -36,10 +36,10 @@ export function textLinesOf(model: OverlayModel): TextLine[] {
   for (let start = 0; start < words.length; ) {
     let end = start + 1;
     while (end < words.length && words[end]!.line === words[start]!.line) end++;
-    let minX = Number.POSITIVE_INFINITY;
-    let minY = Number.POSITIVE_INFINITY;
-    let maxX = Number.NEGATIVE_INFINITY;
-    let maxY = Number.NEGATIVE_INFINITY;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
     let height = 0;
     const texts: string[] = [];
     for (let i = start; i < end; i++) {
