@@ -94,9 +94,12 @@ export function drawBoxes(
   style: DrawStyle,
 ): void {
   const half = style.strokeWidth / scale / 2;
-  // One device pixel or less strokes as a hairline, which software Skia draws fast already.
   const transform = ctx.getTransform();
-  const miters = half * 2 * Math.hypot(transform.a, transform.b) > 1 ? modelOutlines(model) : null;
+  const devicePx = Math.hypot(transform.a, transform.b);
+  // One device pixel or less strokes as a hairline, which software Skia draws fast already.
+  const miters = half * 2 * devicePx > 1 ? modelOutlines(model) : null;
+  // A hole under one device pixel across is not worth its edges (`traceOutline`).
+  const slit = 0.5 / devicePx;
   ctx.lineWidth = half * 2;
   ctx.lineJoin = 'miter';
   ctx.lineCap = 'butt';
@@ -128,7 +131,7 @@ export function drawBoxes(
       for (let k = start; k < end; k++) {
         const i = group[k]!;
         if (miters && hasOutline(miters, i)) {
-          traceOutline(ctx, model.coords, miters, i, half);
+          traceOutline(ctx, model.coords, miters, i, half, slit);
           outlined++;
         } else stroked.push(i);
       }

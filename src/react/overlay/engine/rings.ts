@@ -79,7 +79,9 @@ export const hasOutline = (miters: Float64Array, i: number) => !Number.isNaN(mit
 
 /**
  * Adds quad `i`'s stroke outline at half-width `d` to the current path: the grown quad, and the
- * shrunk one in the opposite direction while it is still a hole. Every outer ring winds the
+ * shrunk one in the opposite direction while it is still a hole at least `slit` wide on each
+ * side (image pixels: a narrower one, under a device pixel, would only tint the box, and costs as
+ * much to rasterise as the ring itself, so the box is filled). Every outer ring winds the
  * same way whatever its quad's winding, so `fill()` (non-zero) paints the union of the rings of
  * one path, overlapping boxes included, as one stroke would. The sub-paths are left open: for
  * `fill()`, which closes them, not for `stroke()`.
@@ -90,12 +92,13 @@ export function traceOutline(
   miters: Float64Array,
   i: number,
   d: number,
+  slit = 0,
 ): void {
   const o = i * 8;
   const r = i * STRIDE;
   const winding = miters[r + 9]!;
   ringPath(ctx, coords, miters, o, r, d, winding);
-  if (d < miters[r + 8]!) ringPath(ctx, coords, miters, o, r, -d, -winding);
+  if (d + slit < miters[r + 8]!) ringPath(ctx, coords, miters, o, r, -d, -winding);
 }
 
 function ringPath(

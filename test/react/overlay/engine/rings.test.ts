@@ -100,6 +100,20 @@ describe('outlineMiters and traceOutline', () => {
     expect(trace(4)).toBe(1);
   });
 
+  test('a hole narrower than `slit` on each side is filled: the box drawn solid', () => {
+    // 100 × 3 at half-width 1: a hole 1 px tall, 0.5 px left on each side of its centre line.
+    const coords = Float64Array.from([0, 0, 100, 0, 100, 3, 0, 3]);
+    const miters = outlineMiters(coords);
+    const paths = (slit: number) => {
+      const { ctx, paths } = recorder();
+      traceOutline(ctx, coords, miters, 0, 1, slit);
+      return paths.length;
+    };
+    expect(paths(0)).toBe(2);
+    expect(paths(0.4)).toBe(2);
+    expect(paths(0.5)).toBe(1);
+  });
+
   test('quads a ring cannot outline are left to a stroke', () => {
     const cases = {
       'a point': [5, 5, 5, 5, 5, 5, 5, 5],
