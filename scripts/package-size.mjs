@@ -32,8 +32,9 @@ export const SIZE_ROWS = [
     label: "import { OcrOverlay } from '…'",
     code: (pkg) => `export { OcrOverlay } from '${pkg}';`,
     goal: 12_000,
-    // The engine, highlights, collision-free labels, pan strips; the text layer loads lazily.
-    ceiling: 14_200,
+    // The engine, highlights, collision-free labels, pan strips, filled box outlines; the text
+    // layer loads lazily.
+    ceiling: 14_100,
   },
   {
     name: 'OcrUploader',
@@ -53,8 +54,8 @@ export const SIZE_ROWS = [
     code: (pkg) => `export * from '${pkg}';`,
     external: ['react-dropzone'],
     goal: 18_000,
-    // Everything, search and hOCR export included.
-    ceiling: 26_200,
+    // Everything, search and hOCR export included; Korean is its own entry.
+    ceiling: 25_900,
     // The whole `.` entry's own code: the longer-term goal, printed beside the gate.
     target: 15_000,
   },
