@@ -181,6 +181,19 @@ describe('textLayer="selectable" (the default)', () => {
     expect(document.getSelection()!.toString()).toBe('');
   });
 
+  test('the surface cursor (hover, drag) stops at the layer: its words are not restyled', async () => {
+    const { root } = await renderOverlay({ image, result, width: 400 });
+    await waitForTextLayer(root);
+    const layer = root.querySelector<HTMLElement>('[data-ocr-text-layer]')!;
+    const before = getComputedStyle(layer).cursor;
+    // What pointer input does on hover and drag; an inherited change would restyle every span.
+    for (const cursor of ['grabbing', 'pointer', 'grab']) {
+      surfaceOf(root).style.cursor = cursor;
+      expect(getComputedStyle(layer).cursor).toBe(before);
+    }
+    expect(getComputedStyle(spanOf(root, 'thank')).cursor).toBe('text');
+  });
+
   test("the browser's find finds a word once, where it is drawn", async () => {
     const { root } = await renderOverlay({ image, result, width: 400 });
     await waitForTextLayer(root);
