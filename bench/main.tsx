@@ -277,8 +277,15 @@ async function setup() {
   return { baseline: BaselineOverlay ? baselineLabel : null, longTask, tailMs: TAIL_MS };
 }
 
+/** Generates (and caches) the result for `words` ahead of a mount, then lets the garbage settle. */
+async function prepare(words: number): Promise<void> {
+  resultFor(words);
+  await settle();
+}
+
 const bench = {
   setup,
+  prepare,
   mount,
   armHover,
   hover: () => hoverDone(),

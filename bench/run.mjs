@@ -21,7 +21,9 @@ const projectRoot = path.dirname(here);
 const quick = process.argv.includes('--quick');
 const write = !process.argv.includes('--no-write') && !quick;
 const SIZES = [0, 1000, 10_000];
-const REPEATS = quick ? { overlay: 2, naive: 1, core: 2 } : { overlay: 5, naive: 3, core: 7 };
+const REPEATS = quick
+  ? { overlay: 2, naive: 1, core: 2, cold: 1 }
+  : { overlay: 5, naive: 3, core: 7, cold: 3 };
 /** Off the overlay (the stage is 800×450 at the top left of a 1280×900 viewport). */
 const OFF = { x: 1200, y: 880 };
 
@@ -62,6 +64,13 @@ function plan(hasBaseline) {
 }
 
 const frame = (page) => page.evaluate(() => window.bench.frame());
+
+/** First mounts, each in a page of its own: the path of a page's first overlay. */
+const COLD = [
+  { variant: 'ours', image: 'element', labels: 'auto', words: 10_000, cold: true },
+  { variant: 'ours', image: 'url', labels: 'auto', words: 10_000, cold: true },
+  { variant: 'naive', image: 'element', labels: 'auto', words: 10_000, cold: true },
+];
 
 /** One mount with hover, a pan of 200 px over 10 frames from a gap between words, one wheel step. */
 async function runOnce(page, spec) {
@@ -121,6 +130,21 @@ async function measure(page, spec) {
   };
 }
 
+/**
+ * One mount per fresh page (nothing compiled yet, the image in the HTTP cache only), the result
+ * generated before the clock starts; `newPage` opens a page set up like the main one.
+ */
+async function measureCold(newPage, spec) {
+  const runs = [];
+  for (let i = 0; i < REPEATS.cold; i++) {
+    const page = await newPage();
+    await page.evaluate((words) => window.bench.prepare(words), spec.words);
+    runs.push(await page.evaluate((s) => window.bench.mount(s), spec));
+    await page.close();
+  }
+  return { spec, mount: summarize(runs) };
+}
+
 const loadBefore = load();
 const outDir = mkdtempSync(path.join(os.tmpdir(), 'ocr-bench-'));
 let server;
@@ -160,16 +184,31 @@ try {
     // --expose-gc lets the page collect garbage between runs (settle() in main.tsx).
     args: [...chromiumArgs, '--js-flags=--expose-gc'],
   });
-  const page = await browser.newPage({
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 1,
-  });
-  page.on('pageerror', (error) => console.error('page error:', error));
-  page.on('console', (message) => {
-    if (message.type() === 'error') console.error('page console.error:', message.text());
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => document.title === 'bench ready');
+  const openPage = async () => {
+    const opened = await browser.newPage({
+      viewport: { width: 1280, height: 900 },
+      deviceScaleFactor: 1,
+    });
+    opened.on('pageerror', (error) => console.error('page error:', error));
+    opened.on('console', (message) => {
+      if (message.type() === 'error') console.error('page console.error:', message.text());
+    });
+    await opened.goto(url);
+    await opened.waitForFunction(() => document.title === 'bench ready');
+    return opened;
+  };
+  const coldRows = [];
+  for (const spec of COLD) {
+    process.stderr.write(`measuring ${JSON.stringify(spec)}\n`);
+    coldRows.push(
+      await measureCold(async () => {
+        const fresh = await openPage();
+        await fresh.evaluate(() => window.bench.setup());
+        return fresh;
+      }, spec),
+    );
+  }
+  const page = await openPage();
   const {
     baseline: baselineLabel,
     longTask,
@@ -192,6 +231,10 @@ try {
     'Mount: from `root.render()` to `data-state="ready"`, to `data-text-layer="ready"` (n/a: the overlay never said so), and to the first frame after ready (naive: its first frame). "vs naive" = naive first frame ÷ ready. Longest task = longest `longtask` entry (tasks over 50 ms) from mount until the text layer is ready (or ready); longest frame = longest gap between two animation frames in the same span. Quiet = mount → the first of 10 animation frames in a row that each came within 40 ms (work deferred past ready shows here); the input below is measured after it.',
     '',
     ...mountTable(rows, baselineLabel),
+    '',
+    `First mount, the path of a page's first overlay: each run in a page of its own (no JavaScript compiled yet; the photo in the HTTP cache), the result generated before the clock starts. Median / worst of ${REPEATS.cold} runs; no warm-up.`,
+    '',
+    ...mountTable(coldRows, baselineLabel),
     '',
     `Input, with real pointer and wheel events: hover = \`pointermove\` → hover callback and highlight drawn; pan = a 200 px drag over 10 frames from a gap between words, at fit; zoom = one wheel step (deltaY −120). Each window runs until ${tailMs} ms after the input, so deferred work counts; "canvas" = time spent drawing Konva layers in it, "redraws" = layer draws.`,
     '',
