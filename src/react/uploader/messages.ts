@@ -1,4 +1,4 @@
-import { type OcrError, type OcrErrorCode, RESULT_CODE_MESSAGES } from '../../core/errors';
+import { clip, type OcrError, type OcrErrorCode, RESULT_CODE_MESSAGES } from '../../core/errors';
 import { describeProblem, inputProblemOf, type RejectedMessages, rejectedEn } from './problems';
 
 /** Every string `<OcrUploader>` shows or announces. */
@@ -88,7 +88,7 @@ function serverWords(error: OcrError): string | undefined {
   const words = error.resultMessage?.trim();
   if (!words || /^(?:error|fail(?:ed|ure)?|success)?[\s:#-]*-?\d*\.?$/i.test(words))
     return undefined;
-  return words.length > 300 ? `${words.slice(0, 297)}...` : words;
+  return clip(words, 300);
 }
 
 const same = (a: string, b: string | undefined) =>
