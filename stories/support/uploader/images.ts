@@ -31,7 +31,9 @@ export async function textImage(
   const listOfInferTexts: NhnOcrResponse['result']['listOfInferTexts'] = [];
   const listOfBoundingBoxes: NhnOcrResponse['result']['listOfBoundingBoxes'] = [];
   for (const line of lines) {
-    context.font = `${line.size ?? 32}px sans-serif`;
+    // Named, not the browser's `sans-serif` (Liberation Sans on one machine, DejaVu Sans on
+    // another): the same pixels everywhere, so the engine reads the same words everywhere.
+    context.font = `${line.size ?? 32}px "DejaVu Sans", sans-serif`;
     const inferTexts = [];
     const boundingBoxes = [];
     let x = line.x;

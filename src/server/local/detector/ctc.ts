@@ -77,6 +77,43 @@ export function inkSpans(ink: ArrayLike<number>, width: number, minGap: number):
  */
 const PITCH_FACTOR = 1.15;
 
+/**
+ * The ink band misses the tops and bottoms of round capitals, so a large O, D or C shows as two
+ * arcs, one of which no character's centre falls in. Such a span, narrower than half the
+ * character pitch, joins the neighbouring span holding the nearest character within a pitch: it
+ * is part of that letter, not ink nothing was read from (which would call the fallback reader).
+ */
+function absorbLetterPieces(
+  whole: InkSpan[],
+  perSpan: CtcCharacter[][],
+  pitch: number,
+  centre: (character: CtcCharacter) => number,
+): void {
+  const read = (group: CtcCharacter[] | undefined) =>
+    group?.filter((character) => character.text.trim() !== '') ?? [];
+  for (let index = whole.length - 1; index >= 0 && pitch > 0; index -= 1) {
+    const span = whole[index]!;
+    if (read(perSpan[index]).length > 0 || span.x1 - span.x0 > pitch / 2) continue;
+    const middle = (span.x0 + span.x1) / 2;
+    const reach = (neighbour: number) =>
+      Math.min(
+        ...read(perSpan[neighbour]).map((character) => Math.abs(centre(character) - middle)),
+      );
+    const left = reach(index - 1);
+    const right = reach(index + 1);
+    if (Math.min(left, right) > pitch) continue;
+    const into = left <= right ? index - 1 : index + 1;
+    const target = whole[into]!;
+    whole[into] = { x0: Math.min(target.x0, span.x0), x1: Math.max(target.x1, span.x1) };
+    perSpan[into] =
+      into < index
+        ? [...perSpan[into]!, ...perSpan[index]!]
+        : [...perSpan[index]!, ...perSpan[into]!];
+    whole.splice(index, 1);
+    perSpan.splice(index, 1);
+  }
+}
+
 export interface SplitLine {
   words: CropWord[];
   /** Width of ink spans no character was read from (text in an alphabet the model lacks). */
@@ -118,6 +155,7 @@ export function splitWords(
     .slice(1)
     .map((character, index) => centre(character) - centre(visible[index]!));
   const pitch = [...pitches].sort((a, b) => a - b)[Math.floor(pitches.length / 2)] ?? 0;
+  absorbLetterPieces(whole, perSpan, pitch, centre);
   for (let index = whole.length - 1; index > 0; index -= 1) {
     const left = perSpan
       .slice(0, index)

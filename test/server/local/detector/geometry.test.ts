@@ -106,6 +106,42 @@ describe('splitWords', () => {
     expect(words.map((word) => word.text)).toEqual(['abcd']);
   });
 
+  it("counts both arcs of a large round capital as its letter's ink, not as unread ink", () => {
+    // "HELLO" from 72 px capitals: the ink band misses the top and bottom of the O, so it shows
+    // as two arcs (173–186 and 208–221) and the recogniser's O is nearest the left one.
+    const characters = [at('H', 2), at('E', 8), at('L', 13), at('L', 18), at('O', 24)];
+    const ink = new Uint8Array(240);
+    for (const [x0, x1] of [
+      [0, 104],
+      [136, 143],
+      [173, 186],
+      [208, 221],
+    ] as const)
+      ink.fill(1, x0, x1);
+    const { words, unreadWidth } = splitWords(characters, inkSpans(ink, 240, 48 * 0.28), {
+      stepWidth: 8,
+      cropWidth: 240,
+    });
+    // The box reaches the O's right arc, and no ink is left for the fallback reader to try.
+    expect(words.map(({ text, x0, x1 }) => ({ text, x0, x1 }))).toEqual([
+      { text: 'HELLO', x0: 0, x1: 221 },
+    ]);
+    expect(unreadWidth).toBe(0);
+  });
+
+  it('leaves a wide span nothing was read from as unread, even beside a word', () => {
+    const characters = [at('a', 1), at('b', 2)];
+    const ink = new Uint8Array(120);
+    ink.fill(1, 6, 22);
+    ink.fill(1, 30, 90); // 60 px: wider than half the pitch, text the recogniser lacks
+    const { words, unreadWidth } = splitWords(characters, inkSpans(ink, 120, 6), {
+      stepWidth: 8,
+      cropWidth: 120,
+    });
+    expect(words.map((word) => word.text)).toEqual(['ab']);
+    expect(unreadWidth).toBe(60);
+  });
+
   it('reports ink nothing was read from (a script the recogniser lacks)', () => {
     const ink = new Uint8Array(200);
     ink.fill(1, 0, 120);
