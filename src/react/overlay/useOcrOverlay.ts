@@ -22,7 +22,7 @@ type DivProps = HTMLAttributes<HTMLDivElement> & { ref?: Ref<HTMLDivElement> };
 export interface UseOcrOverlayResult {
   /** `ready` once the image and boxes are drawn and input works; `error` if the image failed. */
   state: OcrOverlayState;
-  /** The image's load error, when `state` is `error`. */
+  /** Why `state` is `error`: the image's load error, or the overlay's own code failed to load. */
   error: OcrError | null;
   /** Drawable words (threshold applied) in reading order. */
   words: readonly OcrWord[];
@@ -74,11 +74,11 @@ export function useOcrOverlay(options: OcrOverlayOptions): UseOcrOverlayResult {
   const { textLayer, width, height, maxHeight } = options;
 
   return useMemo<UseOcrOverlayResult>(() => {
-    const { model, selectedIndex, image, stage, zoom, status: state } = snapshot;
+    const { model, selectedIndex, error, stage, zoom, status: state } = snapshot;
     const input = controller.input;
     return {
       state,
-      error: image.status === 'error' ? image.error : null,
+      error,
       words: model.words,
       selectedId: snapshot.selectedId,
       selectedWord: model.words[selectedIndex] ?? null,

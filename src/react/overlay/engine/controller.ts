@@ -1,10 +1,13 @@
 import type Konva from 'konva';
+import { OcrError } from '../../../core/errors';
 import type { OcrWord, Point } from '../../../core/types';
+import { deferredParts, loadDeferredParts } from './deferred';
 import { Emitter } from './emitter';
 import { PageFacts } from './environment';
-import { exportDataURL, type OverlayExportOptions } from './export';
+import type { OverlayExportOptions } from './export';
 import { type ImageLoadState, ImageSlot } from './image';
-import { type InputHost, type InputSurface, OverlayInput } from './input';
+import type { InputHost, InputSurface } from './input';
+import { LazyInput } from './lazyInput';
 import { LazyTextLayer } from './lazyTextLayer';
 import { hitTestScreen, nearestOnLine, type OverlayModel, wordRect } from './model';
 import { type OverlayOptions, type ResolvedOverlayOptions, resolveOptions } from './options';
@@ -22,7 +25,7 @@ import { Viewport } from './viewport';
  */
 export class OverlayController<E = unknown> implements InputHost<E> {
   readonly viewport = new Viewport();
-  readonly input: OverlayInput<E> = new OverlayInput<E>(this);
+  readonly input = new LazyInput<E>();
   readonly #renderer: StageRenderer;
   readonly #scene = new SceneState();
   #options: ResolvedOverlayOptions<E> = resolveOptions<E>({ image: '' });
@@ -44,6 +47,8 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   #painted: ImageLoadState | null = null;
   #shownSelection: { index: number; model: OverlayModel } | null = null;
   #connected = false;
+  /** Why the deferred parts could not be loaded. */
+  #failure: OcrError | null = null;
   #snapshot: OverlaySnapshot;
   #published: OverlaySnapshot;
   readonly #changes = new Emitter();
@@ -66,7 +71,8 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     this.#snapshot = this.#computeSnapshot(null);
     this.#published = this.#snapshot;
     this.viewport.subscribe((view) => {
-      this.#renderer.applyView(view);
+      // Before the deferred parts, nothing is drawn: `#render` applies the view with them.
+      if (deferredParts()) this.#renderer.applyView(view);
       this.#text.setView(view, this.#snapshot.stage);
     });
   }
@@ -92,11 +98,32 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     this.#connected = true;
     const stopWatching = this.#page.connect();
     this.#image.resume();
+    this.#loadParts();
     return () => {
       stopWatching();
       this.#image.release();
       this.#connected = false;
     };
+  }
+
+  /** Input and label placement arrive apart (see `deferred.ts`); drawing waits for them. */
+  #loadParts(): void {
+    const loaded = deferredParts();
+    if (loaded) this.input.start(loaded.OverlayInput, this);
+    else
+      loadDeferredParts().then(
+        (parts) => {
+          this.input.start(parts.OverlayInput, this);
+          // Whatever a layer drew meanwhile (a hover, a mark) is drawn afresh, labels included.
+          this.#renderer.attach(this.#renderer.stage);
+          this.#update(false);
+        },
+        (error: OcrError) => {
+          this.#failure = error;
+          console.error(error);
+          this.#update(false);
+        },
+      );
   }
 
   /** The root element whose content width sizes the stage (`null` detaches). */
@@ -156,7 +183,10 @@ export class OverlayController<E = unknown> implements InputHost<E> {
 
   /** The whole image at natural resolution with its boxes and labels (see `OverlayExportOptions`). */
   toDataURL(options: OverlayExportOptions = {}): string {
-    return exportDataURL(this.#image.state, this.#scene.scene, options);
+    const parts = deferredParts();
+    if (!parts)
+      throw new OcrError('invalid-input', 'toDataURL needs the overlay to be ready first.');
+    return parts.exportDataURL(this.#image.state, this.#scene.scene, options);
   }
 
   /** The Konva stage, or `null` before the image is ready. */
@@ -269,7 +299,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
 
   #render(): void {
     const { image, hasStage } = this.#snapshot;
-    if (!hasStage || !this.#renderer.render(this.#page.pixelRatio)) return;
+    if (!hasStage || !deferredParts() || !this.#renderer.render(this.#page.pixelRatio)) return;
     this.#painted = image;
   }
 
@@ -285,6 +315,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
       selectedId: options.selectedId !== undefined ? options.selectedId : this.#ownSelection,
       zoom: options.zoom,
       paintedImage: this.#renderer.stage ? this.#painted : null,
+      failure: this.#failure,
     });
   }
 

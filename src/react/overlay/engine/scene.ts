@@ -1,4 +1,5 @@
 import type { Size } from '../../../core/geometry';
+import { deferredParts } from './deferred';
 import {
   type DrawStyle,
   drawBoxes,
@@ -12,7 +13,7 @@ import {
   visibleGroups,
 } from './draw';
 import { clipTo } from './frame';
-import { focusPlate, type LabelPlate, layoutLabels } from './labelLayout';
+import type { LabelPlate } from './labelLayout';
 import type { OverlayModel } from './model';
 import type { OcrLabelMode } from './options';
 
@@ -101,7 +102,10 @@ export function labelPlates(
     return cached.plates;
   }
   const { model, labelCache, style } = scene;
-  const plates = layoutLabels(
+  // Not loaded yet: the controller draws only once it is (see `deferred.ts`).
+  const layout = deferredParts()?.layoutLabels;
+  if (!layout) return [];
+  const plates = layout(
     model,
     (i) => plateWidth(ctx, labelCache, i, style.fontSize),
     plateHeight(style.fontSize),
@@ -133,7 +137,8 @@ export function drawHighlightScene(
     drawHighlight(ctx, model, selected, scale, style, true);
     marked.push(selected);
   }
-  if (labels !== 'none') {
+  const focusPlate = deferredParts()?.focusPlate;
+  if (labels !== 'none' && focusPlate) {
     const size = Math.max(style.fontSize, FOCUS_FONT_PX / scale);
     const plates = marked.map((i) =>
       focusPlate(model, i, plateWidth(ctx, labelCache, i, size), plateHeight(size)),

@@ -1,3 +1,4 @@
+import type { OcrError } from '../../../core/errors';
 import type { Size } from '../../../core/geometry';
 import type { ImageLoadState } from './image';
 import type { OverlayModel } from './model';
@@ -8,6 +9,8 @@ export type OverlayStatus = 'loading' | 'ready' | 'error';
 /** What a view renders from; a new object whenever any of it changes. */
 export interface OverlaySnapshot {
   status: OverlayStatus;
+  /** Why `status` is `error`: the image failed, or the overlay's deferred code did not load. */
+  error: OcrError | null;
   image: ImageLoadState;
   /** Stage size in CSS pixels (height 0 until the image's aspect is known). */
   stage: Size;
@@ -35,6 +38,8 @@ export interface SnapshotFacts {
   zoom: boolean;
   /** The image the stage was last fully drawn for (`null` = not drawn, or no stage). */
   paintedImage: ImageLoadState | null;
+  /** The deferred parts' load error, if their load failed. */
+  failure: OcrError | null;
 }
 
 /**
@@ -59,14 +64,15 @@ export function nextSnapshot(
       ? previous.stage
       : { width, height };
   const hasStage = natural !== null && width > 0 && height > 0;
-  const status: OverlayStatus =
-    image.status === 'error'
-      ? 'error'
-      : hasStage && facts.paintedImage === image
-        ? 'ready'
-        : 'loading';
+  const error = image.status === 'error' ? image.error : facts.failure;
+  const status: OverlayStatus = error
+    ? 'error'
+    : hasStage && facts.paintedImage === image
+      ? 'ready'
+      : 'loading';
   const next: OverlaySnapshot = {
     status,
+    error,
     image,
     stage,
     hasStage,

@@ -1,4 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
+import { OcrError } from '../../../../src/core/errors';
 import type { OcrResult } from '../../../../src/core/types';
 import { defaultColorScale } from '../../../../src/react/overlay/engine/colors';
 import { OverlayController } from '../../../../src/react/overlay/engine/controller';
@@ -129,6 +130,7 @@ describe('nextSnapshot', () => {
     selectedId: null,
     zoom: true,
     paintedImage: null,
+    failure: null,
   };
 
   test('the stage is the container wide and the image aspect tall, or what width/height say', () => {
@@ -159,6 +161,15 @@ describe('nextSnapshot', () => {
     expect(nextSnapshot(null, { ...facts, paintedImage: { ...ready } }).status).toBe('loading');
     const error = { status: 'error' as const, error: new Error('x') as never };
     expect(nextSnapshot(null, { ...facts, image: error }).status).toBe('error');
+    expect(nextSnapshot(null, { ...facts, image: error }).error).toBe(error.error);
+  });
+
+  test("error, with the reason, when the overlay's deferred code failed to load", () => {
+    const failure = new OcrError('network', 'chunk');
+    const snapshot = nextSnapshot(null, { ...facts, paintedImage: ready, failure });
+    expect(snapshot.status).toBe('error');
+    expect(snapshot.error).toBe(failure);
+    expect(nextSnapshot(null, { ...facts, paintedImage: ready }).error).toBeNull();
   });
 
   test('returns the previous snapshot itself when nothing changed', () => {
