@@ -3,7 +3,7 @@ import { useRef, useSyncExternalStore } from 'react';
 import { Layer, Shape, Stage } from 'react-konva/lib/ReactKonvaCore';
 import { useIsomorphicLayoutEffect } from '../internal';
 import type { OverlayController } from './engine/controller';
-import { LAYER_NAMES } from './engine/stage';
+import { LAYER_NAMES } from './engine/layers';
 
 /** Bottom to top; each layer holds one shape, `ocr-<part>`. */
 const PARTS = ['image', 'boxes', 'marks', 'highlight'] as const;

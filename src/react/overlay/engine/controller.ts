@@ -1,7 +1,7 @@
 import type Konva from 'konva';
 import { OcrError } from '../../../core/errors';
 import type { OcrWord, Point } from '../../../core/types';
-import { deferredParts, loadDeferredParts } from './deferred';
+import { type DeferredParts, deferredParts, loadDeferredParts } from './deferred';
 import { Emitter } from './emitter';
 import { PageFacts } from './environment';
 import type { OverlayExportOptions } from './export';
@@ -13,7 +13,7 @@ import { hitTestScreen, nearestOnLine, type OverlayModel, wordRect } from './mod
 import { type OverlayOptions, type ResolvedOverlayOptions, resolveOptions } from './options';
 import { SceneState } from './sceneState';
 import { nextSnapshot, type OverlaySnapshot } from './snapshot';
-import { StageRenderer } from './stage';
+import type { StageFrame, StageRenderer } from './stage';
 import { Viewport } from './viewport';
 
 /**
@@ -26,7 +26,10 @@ import { Viewport } from './viewport';
 export class OverlayController<E = unknown> implements InputHost<E> {
   readonly viewport = new Viewport();
   readonly input = new LazyInput<E>();
-  readonly #renderer: StageRenderer;
+  /** Created once the deferred parts are loaded (see `deferred.ts`); nothing draws before. */
+  #renderer: StageRenderer | null = null;
+  /** The Konva stage the view created, kept for the renderer. */
+  #stage: Konva.Stage | null = null;
   readonly #scene = new SceneState();
   #options: ResolvedOverlayOptions<E> = resolveOptions<E>({ image: '' });
   readonly #image = new ImageSlot((state) => {
@@ -47,6 +50,8 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   #painted: ImageLoadState | null = null;
   #shownSelection: { index: number; model: OverlayModel } | null = null;
   #connected = false;
+  /** Whether this overlay waits for the deferred parts to load. */
+  #waiting = false;
   /** Why the deferred parts could not be loaded. */
   #failure: OcrError | null = null;
   #snapshot: OverlaySnapshot;
@@ -55,14 +60,6 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   readonly #hoverChanges = new Emitter();
 
   constructor(options?: OverlayOptions<E>) {
-    this.#renderer = new StageRenderer(() => ({
-      image: this.#image.state,
-      scene: this.#scene.scene,
-      marks: { hover: this.#hover, selected: this.#snapshot.selectedIndex },
-      highlights: this.#scene.highlights,
-      view: this.viewport.view,
-      stage: this.#snapshot.stage,
-    }));
     if (options) {
       this.#options = resolveOptions(options);
       this.#ownSelection = options.defaultSelectedId ?? null;
@@ -71,10 +68,14 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     this.#snapshot = this.#computeSnapshot(null);
     this.#published = this.#snapshot;
     this.viewport.subscribe((view) => {
-      // Before the deferred parts, nothing is drawn: `#render` applies the view with them.
-      if (deferredParts()) this.#renderer.applyView(view);
+      this.#renderer?.applyView(view);
       this.#text.setView(view, this.#snapshot.stage);
     });
+    // A later overlay of the page finds the parts loaded and draws at once. The first asks
+    // for them here, in its first render, so they arrive while React renders and commits.
+    const loaded = deferredParts();
+    if (loaded) this.#start(loaded);
+    else if (typeof window !== 'undefined') this.#loadParts();
   }
 
   /** Pushes the latest options (after every render). Cheap when nothing changed. */
@@ -88,7 +89,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     }
     const highlights = this.#scene.highlights;
     const sceneChanged = this.#scene.update(this.#options);
-    if (!sceneChanged && this.#scene.highlights !== highlights) this.#renderer.drawMarks();
+    if (!sceneChanged && this.#scene.highlights !== highlights) this.#renderer?.drawMarks();
     this.#update(sceneChanged);
   }
 
@@ -106,25 +107,42 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     };
   }
 
-  /** Input and label placement arrive apart (see `deferred.ts`); drawing waits for them. */
+  /** Drawing and input arrive apart (see `deferred.ts`), loaded while the image loads. */
   #loadParts(): void {
-    const loaded = deferredParts();
-    if (loaded) this.input.start(loaded.OverlayInput, this);
-    else
-      loadDeferredParts().then(
-        (parts) => {
-          this.input.start(parts.OverlayInput, this);
-          // Whatever a layer drew meanwhile (a hover, a mark) is drawn afresh, labels included.
-          this.#renderer.attach(this.#renderer.stage);
-          this.#update(false);
-        },
-        (error: OcrError) => {
-          this.#failure = error;
-          console.error(error);
-          this.#update(false);
-        },
-      );
+    if (this.#renderer || this.#waiting) return;
+    this.#waiting = true;
+    loadDeferredParts().then(
+      (parts) => {
+        this.#start(parts);
+        this.#update(false);
+      },
+      (error: OcrError) => {
+        // The next connect (a remount) asks again.
+        this.#waiting = false;
+        this.#failure = error;
+        console.error(error);
+        this.#update(false);
+      },
+    );
   }
+
+  /** The loaded parts take over: the renderer draws on the stage, input hears the surface. */
+  #start({ StageRenderer, OverlayInput }: DeferredParts): void {
+    if (this.#renderer) return;
+    this.#renderer = new StageRenderer(this.#frame);
+    this.#renderer.attach(this.#stage);
+    this.input.start(OverlayInput, this);
+  }
+
+  /** What the layers draw, read at draw time. */
+  readonly #frame = (): StageFrame => ({
+    image: this.#image.state,
+    scene: this.#scene.scene,
+    marks: { hover: this.#hover, selected: this.#snapshot.selectedIndex },
+    highlights: this.#scene.highlights,
+    view: this.viewport.view,
+    stage: this.#snapshot.stage,
+  });
 
   /** The root element whose content width sizes the stage (`null` detaches). */
   readonly attachRoot = (element: Element | null): void => {
@@ -147,15 +165,19 @@ export class OverlayController<E = unknown> implements InputHost<E> {
 
   /** The Konva stage the view created; drawn at once. */
   attachStage(stage: Konva.Stage | null): void {
-    this.#renderer.attach(stage);
+    this.#stage = stage;
+    this.#renderer?.attach(stage);
     this.#painted = null;
     this.#update(false);
   }
 
-  /** Scene functions for the view's three Konva shapes. */
-  get scenes(): StageRenderer['scenes'] {
-    return this.#renderer.scenes;
-  }
+  /** Scene functions for the view's four Konva shapes: stable, drawing once the renderer is in. */
+  readonly scenes: StageRenderer['scenes'] = {
+    image: (context) => this.#renderer?.scenes.image(context),
+    boxes: (context) => this.#renderer?.scenes.boxes(context),
+    marks: (context) => this.#renderer?.scenes.marks(context),
+    highlight: (context) => this.#renderer?.scenes.highlight(context),
+  };
 
   readonly subscribe = this.#changes.subscribe;
 
@@ -176,7 +198,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   /** Zoom and pan so the word is centred and large; `false` when no drawable word has that id. */
   zoomToWord(id: string): boolean {
     const index = this.#snapshot.model.byId.get(id);
-    if (index === undefined || !this.#renderer.stage) return false;
+    if (index === undefined || !this.#renderer?.stage) return false;
     this.viewport.focus(wordRect(this.#snapshot.model, index));
     return true;
   }
@@ -191,7 +213,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
 
   /** The Konva stage, or `null` before the image is ready. */
   getStage(): Konva.Stage | null {
-    return this.#renderer.stage;
+    return this.#renderer?.stage ?? null;
   }
 
   /**
@@ -224,7 +246,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
   hover(index: number): boolean {
     if (this.#hover === index) return false;
     this.#hover = index;
-    this.#renderer.drawHighlight();
+    this.#renderer?.drawHighlight();
     this.#options.onHoverChange?.(this.#snapshot.model.words[index] ?? null);
     this.#hoverChanges.emit();
     return true;
@@ -265,7 +287,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
       this.#hoverChanges.emit();
     }
     this.viewport.resize(natural, next.stage, imageChanged && natural !== null);
-    if (sceneChanged || imageChanged) this.#renderer.invalidate();
+    if (sceneChanged || imageChanged) this.#renderer?.invalidate();
     const redraw =
       sceneChanged ||
       imageChanged ||
@@ -294,12 +316,12 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     const view = this.viewport.view;
     if (index >= 0 && image.status === 'ready')
       this.viewport.show(wordRect(this.#snapshot.model, index));
-    if (this.viewport.view === view && !drawn) this.#renderer.drawHighlight();
+    if (this.viewport.view === view && !drawn) this.#renderer?.drawHighlight();
   }
 
   #render(): void {
     const { image, hasStage } = this.#snapshot;
-    if (!hasStage || !deferredParts() || !this.#renderer.render(this.#page.pixelRatio)) return;
+    if (!hasStage || !this.#renderer?.render(this.#page.pixelRatio)) return;
     this.#painted = image;
   }
 
@@ -314,7 +336,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
       model: this.#scene.scene.model,
       selectedId: options.selectedId !== undefined ? options.selectedId : this.#ownSelection,
       zoom: options.zoom,
-      paintedImage: this.#renderer.stage ? this.#painted : null,
+      paintedImage: this.#renderer?.stage ? this.#painted : null,
       failure: this.#failure,
     });
   }

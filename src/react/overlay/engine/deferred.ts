@@ -1,10 +1,11 @@
 import { OcrError } from '../../../core/errors';
 
 /**
- * The engine's parts that draw nothing a page waits for: pointer, wheel and keyboard input,
- * label placement, and the export. An overlay loads them with `import()` when it connects, while
- * its image loads, so they are not in the bundle the page's first render waits for; the overlay
- * draws, and is `ready`, once they have arrived. One load serves every overlay of the page.
+ * The engine's parts that only act once there is an image: the renderer (boxes, rings, labels
+ * and their placement, pan strips), pointer, wheel and keyboard input, and the export. An overlay
+ * loads them with `import()` when it connects, while its image loads, so they are not in the
+ * bundle the page's first render waits for; the overlay draws, and is `ready`, once both have
+ * arrived. One load serves every overlay of the page.
  */
 export type DeferredParts = typeof import('./deferredParts');
 
@@ -26,7 +27,7 @@ export function loadDeferredParts(): Promise<DeferredParts> {
     },
     (cause: unknown) => {
       loading = null;
-      throw new OcrError('network', "The overlay's input, label and export code did not load.", {
+      throw new OcrError('network', "The overlay's drawing and input code did not load.", {
         cause,
         retryable: true,
       });

@@ -1,4 +1,4 @@
-/** What `deferred.ts` loads, in one `import()`: one chunk for an app's bundler, not three. */
+/** What `deferred.ts` loads, in one `import()`: one chunk for an app's bundler, not several. */
 export { exportDataURL } from './export';
 export { OverlayInput } from './input';
-export { focusPlate, layoutLabels } from './labelLayout';
+export { StageRenderer } from './stage';

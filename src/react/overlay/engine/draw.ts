@@ -28,14 +28,6 @@ export interface LabelCache {
   fontFamily: string;
 }
 
-export function createLabelCache(
-  count: number,
-  format: (index: number) => string,
-  fontFamily: string,
-): LabelCache {
-  return { texts: new Array(count), widths: new Float64Array(count).fill(-1), format, fontFamily };
-}
-
 function tracePath(ctx: CanvasRenderingContext2D, c: Float64Array, i: number): void {
   const o = i * 8;
   ctx.moveTo(c[o]!, c[o + 1]!);

@@ -1,5 +1,4 @@
 import type { Size } from '../../../core/geometry';
-import { deferredParts } from './deferred';
 import {
   type DrawStyle,
   drawBoxes,
@@ -13,7 +12,7 @@ import {
   visibleGroups,
 } from './draw';
 import { clipTo } from './frame';
-import type { LabelPlate } from './labelLayout';
+import { focusPlate, type LabelPlate, layoutLabels } from './labelLayout';
 import type { OverlayModel } from './model';
 import type { OcrLabelMode } from './options';
 
@@ -102,10 +101,7 @@ export function labelPlates(
     return cached.plates;
   }
   const { model, labelCache, style } = scene;
-  // Not loaded yet: the controller draws only once it is (see `deferred.ts`).
-  const layout = deferredParts()?.layoutLabels;
-  if (!layout) return [];
-  const plates = layout(
+  const plates = layoutLabels(
     model,
     (i) => plateWidth(ctx, labelCache, i, style.fontSize),
     plateHeight(style.fontSize),
@@ -137,8 +133,7 @@ export function drawHighlightScene(
     drawHighlight(ctx, model, selected, scale, style, true);
     marked.push(selected);
   }
-  const focusPlate = deferredParts()?.focusPlate;
-  if (labels !== 'none' && focusPlate) {
+  if (labels !== 'none') {
     const size = Math.max(style.fontSize, FOCUS_FONT_PX / scale);
     const plates = marked.map((i) =>
       focusPlate(model, i, plateWidth(ctx, labelCache, i, size), plateHeight(size)),

@@ -1,10 +1,19 @@
 import type { OcrWord } from '../../../core/types';
-import { createLabelCache } from './draw';
+import type { LabelCache } from './draw';
 import { buildModel, type OverlayModel } from './model';
 import type { ResolvedOverlayOptions } from './options';
 import type { SceneInputs } from './scene';
 
 const NO_WORDS: readonly OcrWord[] = [];
+
+/** An empty cache: labels are formatted and measured when first drawn. */
+function createLabelCache(
+  count: number,
+  format: (index: number) => string,
+  fontFamily: string,
+): LabelCache {
+  return { texts: new Array(count), widths: new Float64Array(count).fill(-1), format, fontFamily };
+}
 
 /** Whether two lists of values are the same, element by element (`Object.is`). */
 const same = (a: readonly unknown[] | null, b: readonly unknown[]) =>

@@ -2,6 +2,7 @@ import type Konva from 'konva';
 import type { Size, ViewTransform } from '../../../core/geometry';
 import { clipToStrips, type DrawnKey, planFrame, visibleRect } from './frame';
 import type { ImageLoadState } from './image';
+import { LAYER_NAMES } from './layers';
 import {
   drawBoxScene,
   drawHighlightScene,
@@ -11,14 +12,6 @@ import {
   type SceneMarks,
 } from './scene';
 import { capPixelRatio } from './view';
-
-/** The Konva layers the overlay draws on, by name (tests and custom views find them so). */
-export const LAYER_NAMES = {
-  image: 'ocr-image-layer',
-  boxes: 'ocr-boxes-layer',
-  marks: 'ocr-marks-layer',
-  highlight: 'ocr-highlight-layer',
-} as const;
 
 /** What the layers are drawn from, read at draw time so a batched draw never goes stale. */
 export interface StageFrame {

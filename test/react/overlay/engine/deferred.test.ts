@@ -44,8 +44,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-describe('deferred engine parts (input, label placement, export)', () => {
-  test('are not loaded by importing or creating an overlay, only by connecting one', async () => {
+describe('deferred engine parts (renderer, input, export)', () => {
+  test('are not loaded by importing the engine, nor for an overlay rendered on a server', async () => {
     const { deferred, OverlayController } = await freshEngine();
     const controller = new OverlayController({ image: new FakeBitmap() as never, result });
     expect(deferred.deferredParts()).toBeNull();
@@ -56,16 +56,24 @@ describe('deferred engine parts (input, label placement, export)', () => {
     const stop = controller.connect();
     const parts = await deferred.loadDeferredParts();
     expect(deferred.deferredParts()).toBe(parts);
-    expect(Object.keys(parts).sort()).toEqual([
-      'OverlayInput',
-      'exportDataURL',
-      'focusPlate',
-      'layoutLabels',
-    ]);
+    expect(Object.keys(parts).sort()).toEqual(['OverlayInput', 'StageRenderer', 'exportDataURL']);
     // The same handler identities now reach the loaded input.
     controller.input.keyDown(key('ArrowRight') as never);
     expect(controller.getSnapshot().selectedId).toBe('a');
     stop();
+  });
+
+  test("in a browser, an overlay's first render asks for them, before it is connected", async () => {
+    const { deferred, OverlayController } = await freshEngine();
+    vi.stubGlobal('window', {});
+    const controller = new OverlayController({ image: new FakeBitmap() as never, result });
+    // Asked for already: the constructor's load is the one every later call shares.
+    const parts = await deferred.loadDeferredParts();
+    expect(deferred.deferredParts()).toBe(parts);
+    await vi.waitFor(() => {
+      controller.input.keyDown(key('ArrowRight') as never);
+      expect(controller.getSnapshot().selectedId).toBe('a');
+    });
   });
 
   test('one load serves every overlay of the page', async () => {
