@@ -66,11 +66,15 @@ function plan(hasBaseline) {
 const frame = (page) => page.evaluate(() => window.bench.frame());
 
 /** First mounts, each in a page of its own: the path of a page's first overlay. */
-const COLD = [
-  { variant: 'ours', image: 'element', labels: 'auto', words: 10_000, cold: true },
-  { variant: 'ours', image: 'url', labels: 'auto', words: 10_000, cold: true },
-  { variant: 'naive', image: 'element', labels: 'auto', words: 10_000, cold: true },
-];
+function coldPlan(hasBaseline) {
+  const overlays = hasBaseline ? ['ours', 'baseline'] : ['ours'];
+  return [
+    ...overlays.flatMap((variant) =>
+      ['element', 'url'].map((image) => ({ variant, image, labels: 'auto', words: 10_000 })),
+    ),
+    { variant: 'naive', image: 'element', labels: 'auto', words: 10_000 },
+  ].map((spec) => ({ ...spec, cold: true }));
+}
 
 /** One mount with hover, a pan of 200 px over 10 frames from a gap between words, one wheel step. */
 async function runOnce(page, spec) {
@@ -198,7 +202,7 @@ try {
     return opened;
   };
   const coldRows = [];
-  for (const spec of COLD) {
+  for (const spec of coldPlan(Boolean(baseline))) {
     process.stderr.write(`measuring ${JSON.stringify(spec)}\n`);
     coldRows.push(
       await measureCold(async () => {
