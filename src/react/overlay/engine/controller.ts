@@ -113,6 +113,7 @@ export class OverlayController<E = unknown> implements InputHost<E> {
     this.#waiting = true;
     loadDeferredParts().then(
       (parts) => {
+        this.#failure = null;
         this.#start(parts);
         this.#update(false);
       },

@@ -99,7 +99,7 @@ describe('deferred engine parts (renderer, input, export)', () => {
     const controller = new OverlayController({ image: new FakeBitmap() as never, result });
     const seen = vi.fn();
     controller.subscribe(seen);
-    controller.connect();
+    const stop = controller.connect();
 
     const error = await deferred.loadDeferredParts().catch((reason: unknown) => reason);
     expect(isOcrError(error)).toBe(true);
@@ -115,7 +115,12 @@ describe('deferred engine parts (renderer, input, export)', () => {
     ]);
 
     vi.doUnmock(`${engine}/deferredParts`);
+    // A remount asks again; this time the parts load and the error is gone.
+    stop();
+    controller.connect();
     await expect(deferred.loadDeferredParts()).resolves.toHaveProperty('OverlayInput');
+    await vi.waitFor(() => expect(controller.getSnapshot().error).toBeNull());
+    expect(controller.getSnapshot().status).toBe('loading');
   });
 
   test('toDataURL before the parts have loaded is a typed error, not an export without labels', async () => {
