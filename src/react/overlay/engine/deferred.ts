@@ -3,8 +3,8 @@ import { OcrError } from '../../../core/errors';
 /**
  * The engine's parts that only act once there is an image: the renderer (boxes, rings, labels
  * and their placement, pan strips), pointer, wheel and keyboard input, and the export. An overlay
- * loads them with `import()` when it connects, while its image loads, so they are not in the
- * bundle the page's first render waits for; the overlay draws, and is `ready`, once both have
+ * loads them with `import()` from its first render in a browser (or when it connects), while its
+ * image loads, so they are not in the bundle the page's first render waits for; the overlay draws, and is `ready`, once both have
  * arrived. One load serves every overlay of the page.
  */
 export type DeferredParts = typeof import('./deferredParts');

@@ -77,6 +77,9 @@ export function inkSpans(ink: ArrayLike<number>, width: number, minGap: number):
  */
 const PITCH_FACTOR = 1.15;
 
+/** A character that is a letter, digit or mark, not a space the recogniser read. */
+const isRead = (character: CtcCharacter) => character.text.trim() !== '';
+
 /**
  * The ink band misses the tops and bottoms of round capitals, so a large O, D or C shows as two
  * arcs, one of which no character's centre falls in. Such a span, narrower than half the
@@ -89,8 +92,7 @@ function absorbLetterPieces(
   pitch: number,
   centre: (character: CtcCharacter) => number,
 ): void {
-  const read = (group: CtcCharacter[] | undefined) =>
-    group?.filter((character) => character.text.trim() !== '') ?? [];
+  const read = (group: CtcCharacter[] | undefined) => group?.filter(isRead) ?? [];
   for (let index = whole.length - 1; index >= 0 && pitch > 0; index -= 1) {
     const span = whole[index]!;
     if (read(perSpan[index]).length > 0 || span.x1 - span.x0 > pitch / 2) continue;
@@ -150,19 +152,17 @@ export function splitWords(
   for (const character of characters) perSpan[spanOf(centre(character))]!.push(character);
   // Faint print breaks letters into pieces with gaps as wide as a space; the recogniser's
   // character pitch tells them apart: across a real space it is well above the line's median.
-  const visible = characters.filter((character) => character.text.trim() !== '');
+  const visible = characters.filter(isRead);
   const pitches = visible
     .slice(1)
     .map((character, index) => centre(character) - centre(visible[index]!));
   const pitch = [...pitches].sort((a, b) => a - b)[Math.floor(pitches.length / 2)] ?? 0;
   absorbLetterPieces(whole, perSpan, pitch, centre);
   for (let index = whole.length - 1; index > 0; index -= 1) {
-    const left = perSpan
-      .slice(0, index)
-      .findLast((group) => group.some((c) => c.text.trim() !== ''));
+    const left = perSpan.slice(0, index).findLast((group) => group.some(isRead));
     const right = perSpan[index]!;
-    const first = right.find((c) => c.text.trim() !== '');
-    const last = left?.findLast((c) => c.text.trim() !== '');
+    const first = right.find(isRead);
+    const last = left?.findLast(isRead);
     const pitchAcross = first && last ? centre(first) - centre(last) : Infinity;
     if (pitch === 0 || pitchAcross > PITCH_FACTOR * pitch) continue;
     const target = perSpan.lastIndexOf(left!);
@@ -176,7 +176,7 @@ export function splitWords(
   let unreadWidth = 0;
   perSpan.forEach((group, index) => {
     const span = whole[index]!;
-    if (!group.some((character) => character.text.trim() !== '')) {
+    if (!group.some(isRead)) {
       unreadWidth += span.x1 - span.x0;
       return;
     }
@@ -194,7 +194,7 @@ export function splitWords(
       current = [];
     };
     for (const character of group) {
-      if (character.text.trim() === '') {
+      if (!isRead(character)) {
         const x = centre(character);
         flush(Math.min(span.x1, x));
         start = Math.max(span.x0, x);
