@@ -48,7 +48,11 @@ function randomImage(size: number, name = 'scan.jpg'): File {
 
 const noop = () => {};
 
-describe('upload progress', () => {
+// Once in six full runs (2026-12-02, fresh clone, all browser files in parallel) Chromium fired
+// no upload event at all for this file's three uploads, while the requests themselves succeeded;
+// alone, and in the other runs, every attempt passes. Retried until that is understood, so a
+// transport that never reports progress still fails every attempt.
+describe('upload progress', { retry: 2 }, () => {
   test('reports growing progress and ends exactly once at (total, total)', async () => {
     // Larger than the loopback socket buffers (~4 MB here), read slowly by the server, so
     // Chromium has time to report progress before the upload ends.
